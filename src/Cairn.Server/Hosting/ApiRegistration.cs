@@ -1,0 +1,25 @@
+using Cairn.Server.Mlflow;
+
+namespace Cairn.Server.Hosting;
+
+/// <summary>Wires each API area; every area keeps its services and routes in its own extension methods.</summary>
+public static class ApiRegistration
+{
+    public static IServiceCollection AddCairnApis(this IServiceCollection services)
+    {
+        services.AddMlflowTracking();
+        services.AddMlflowRegistry();
+        return services;
+    }
+
+    public static WebApplication MapCairnApis(this WebApplication app)
+    {
+        app.MapHealthApi();
+        app.MapMlflowTrackingApi();
+        app.MapMlflowRegistryApi();
+        app.MapMlflowArtifactsApi();
+        app.MapMlflowLoggedModelsApi();
+        app.MapFallbackToEndpointNotFound();
+        return app;
+    }
+}

@@ -1,0 +1,67 @@
+using Cairn.Core.Tracking;
+using Cairn.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cairn.Storage;
+
+/// <summary>
+/// Brings the metadata store to the current schema (at server start-up and by <c>cairn db upgrade</c>):
+/// WAL mode on SQLite, pending migrations, and the "Default" experiment "0" that MLflow clients expect.
+/// </summary>
+public sealed class MetadataMigrator(IMetadataContextFactory factory, StorageOptions options, TimeProvider time, ILogger<MetadataMigrator> logger)
+{
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (!options.UsesPostgres)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.SqlitePath))!);
+        }
+
+        Directory.CreateDirectory(options.ArtifactRoot);
+        await using var db = factory.Create();
+        if (!options.UsesPostgres)
+        {
+            // WAL is a property of the database file, so setting it once is enough.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} metadata migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await EnsureDefaultExperimentAsync(db, cancellationToken);
+        return pending;
+    }
+
+    private async Task EnsureDefaultExperimentAsync(MetadataContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Experiments.AnyAsync(e => e.Id == 0, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        db.Experiments.Add(new ExperimentEntity
+        {
+            Id = 0,
+            Name = "Default",
+            ArtifactLocation = "mlflow-artifacts:/0",
+            LifecycleStage = LifecycleStage.Active,
+            CreationTime = now,
+            LastUpdateTime = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server process seeded it at the same moment.
+        }
+    }
+}

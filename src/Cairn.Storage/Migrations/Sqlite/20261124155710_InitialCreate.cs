@@ -1,0 +1,325 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cairn.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "experiments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ArtifactLocation = table.Column<string>(type: "TEXT", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "TEXT", nullable: false),
+                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUpdateTime = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_experiments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "datasets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", nullable: false),
+                    SourceType = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    Schema = table.Column<string>(type: "TEXT", nullable: true),
+                    Profile = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_datasets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_datasets_experiments_ExperimentId",
+                        column: x => x.ExperimentId,
+                        principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "experiment_tags",
+                columns: table => new
+                {
+                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_experiment_tags", x => new { x.ExperimentId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_experiment_tags_experiments_ExperimentId",
+                        column: x => x.ExperimentId,
+                        principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "runs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArtifactUri = table.Column<string>(type: "TEXT", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "TEXT", nullable: false),
+                    DeletedTime = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_runs", x => x.RunId);
+                    table.ForeignKey(
+                        name: "FK_runs_experiments_ExperimentId",
+                        column: x => x.ExperimentId,
+                        principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "latest_metrics",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    IsNaN = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Step = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_latest_metrics", x => new { x.RunId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_latest_metrics_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "metrics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    IsNaN = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Step = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelId = table.Column<string>(type: "TEXT", nullable: true),
+                    DatasetName = table.Column<string>(type: "TEXT", nullable: true),
+                    DatasetDigest = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_metrics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_metrics_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "params",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_params", x => new { x.RunId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_params_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_dataset_inputs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    DatasetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Context = table.Column<string>(type: "TEXT", nullable: true),
+                    TagsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_run_dataset_inputs", x => new { x.RunId, x.DatasetId });
+                    table.ForeignKey(
+                        name: "FK_run_dataset_inputs_datasets_DatasetId",
+                        column: x => x.DatasetId,
+                        principalTable: "datasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_run_dataset_inputs_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_model_inputs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    ModelId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_run_model_inputs", x => new { x.RunId, x.ModelId });
+                    table.ForeignKey(
+                        name: "FK_run_model_inputs_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_model_outputs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
+                    Step = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_run_model_outputs", x => new { x.RunId, x.ModelId, x.Step });
+                    table.ForeignKey(
+                        name: "FK_run_model_outputs_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_tags",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_run_tags", x => new { x.RunId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_run_tags_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_datasets_ExperimentId_Name_Digest",
+                table: "datasets",
+                columns: new[] { "ExperimentId", "Name", "Digest" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_experiments_Name",
+                table: "experiments",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_latest_metrics_Key_Value",
+                table: "latest_metrics",
+                columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_metrics_RunId_Key_Step_Timestamp",
+                table: "metrics",
+                columns: new[] { "RunId", "Key", "Step", "Timestamp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_params_Key_Value",
+                table: "params",
+                columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_run_dataset_inputs_DatasetId",
+                table: "run_dataset_inputs",
+                column: "DatasetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_runs_ExperimentId_StartTime",
+                table: "runs",
+                columns: new[] { "ExperimentId", "StartTime" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "experiment_tags");
+
+            migrationBuilder.DropTable(
+                name: "latest_metrics");
+
+            migrationBuilder.DropTable(
+                name: "metrics");
+
+            migrationBuilder.DropTable(
+                name: "params");
+
+            migrationBuilder.DropTable(
+                name: "run_dataset_inputs");
+
+            migrationBuilder.DropTable(
+                name: "run_model_inputs");
+
+            migrationBuilder.DropTable(
+                name: "run_model_outputs");
+
+            migrationBuilder.DropTable(
+                name: "run_tags");
+
+            migrationBuilder.DropTable(
+                name: "datasets");
+
+            migrationBuilder.DropTable(
+                name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "experiments");
+        }
+    }
+}
