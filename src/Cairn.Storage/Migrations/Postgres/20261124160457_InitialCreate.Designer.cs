@@ -4,51 +4,58 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cairn.Storage.Migrations.Sqlite
+namespace Cairn.Storage.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124155710_InitialCreate")]
+    [DbContext(typeof(PostgresMetadataContext))]
+    [Migration("20261124160457_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.4")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Digest")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("ExperimentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Profile")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Schema")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SourceType")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -62,26 +69,28 @@ namespace Cairn.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ArtifactLocation")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("CreationTime")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("LastUpdateTime")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LifecycleStage")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -94,15 +103,15 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentTagEntity", b =>
                 {
                     b.Property<long>("ExperimentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Key")
                         .HasMaxLength(250)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(250)");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("ExperimentId", "Key");
 
@@ -112,23 +121,23 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.LatestMetricEntity", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .HasMaxLength(250)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(250)");
 
                     b.Property<bool>("IsNaN")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<long>("Step")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Timestamp")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<double>("Value")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision");
 
                     b.HasKey("RunId", "Key");
 
@@ -137,43 +146,133 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.ToTable("latest_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ArtifactUri")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreationTimestampMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastUpdatedTimestampMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LifecycleStage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ModelType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SourceRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ModelId");
+
+                    b.HasIndex("SourceRunId");
+
+                    b.HasIndex("ExperimentId", "CreationTimestampMs");
+
+                    b.HasIndex("ExperimentId", "Name");
+
+                    b.ToTable("logged_models", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelParamEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ModelId", "Key");
+
+                    b.ToTable("logged_model_params", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelTagEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ModelId", "Key");
+
+                    b.ToTable("logged_model_tags", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.MetricEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("DatasetDigest")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DatasetName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsNaN")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(250)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(250)");
 
                     b.Property<string>("ModelId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RunId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("Step")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Timestamp")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<double>("Value")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Key");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 
@@ -183,15 +282,15 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.ParamEntity", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .HasMaxLength(250)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(250)");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("RunId", "Key");
 
@@ -203,17 +302,17 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.RunDatasetInputEntity", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("DatasetId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Context")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("TagsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("RunId", "DatasetId");
 
@@ -226,37 +325,37 @@ namespace Cairn.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("RunId")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("ArtifactUri")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long?>("DeletedTime")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("EndTime")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ExperimentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LifecycleStage")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("StartTime")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("RunId");
 
@@ -268,10 +367,10 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.RunModelInputEntity", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("ModelId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("RunId", "ModelId");
 
@@ -281,13 +380,13 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.RunModelOutputEntity", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("ModelId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("Step")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("RunId", "ModelId", "Step");
 
@@ -297,15 +396,15 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.RunTagEntity", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .HasMaxLength(250)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(250)");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("RunId", "Key");
 
@@ -335,6 +434,33 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.HasOne("Cairn.Storage.Entities.RunEntity", null)
                         .WithMany("LatestMetrics")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.ExperimentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelParamEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.LoggedModelEntity", null)
+                        .WithMany("Params")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelTagEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.LoggedModelEntity", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -412,6 +538,13 @@ namespace Cairn.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentEntity", b =>
                 {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
+                {
+                    b.Navigation("Params");
+
                     b.Navigation("Tags");
                 });
 
