@@ -14,8 +14,9 @@ public static partial class ArtifactsApi
     private static async Task<IResult> ListRunArtifactsAsync(HttpContext ctx, ITrackingStore tracking, IArtifactStore store)
     {
         var r = await MlflowRequest.ReadAsync(ctx, MlflowArtifactsJsonContext.Default.ListRunArtifactsRequest);
+        var relative = ArtifactPath.Normalize(r.Path);
         var run = await tracking.GetRunAsync(TrackingMapping.RunIdOf(r.RunId, r.RunUuid), ctx.RequestAborted);
-        var files = await ListUnderRootAsync(store, run.Info.ArtifactUri, r.Path, ctx.RequestAborted);
+        var files = await ListUnderRootAsync(store, run.Info.ArtifactUri, relative, ctx.RequestAborted);
         return TypedResults.Json(new ListRunArtifactsResponse
         {
             RootUri = run.Info.ArtifactUri,

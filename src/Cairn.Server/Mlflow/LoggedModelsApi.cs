@@ -84,11 +84,12 @@ public static partial class LoggedModelsApi
     private static async Task<IResult> ListArtifactsAsync(string modelId, HttpContext ctx, ILoggedModelStore models, IArtifactStore store)
     {
         var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.ListLoggedModelArtifactsRequest);
+        var relative = ArtifactPath.Normalize(r.ArtifactDirectoryPath, "artifact_directory_path");
         var model = await models.GetAsync(modelId, ctx.RequestAborted);
         return TypedResults.Json(new ListRunArtifactsResponse
         {
             RootUri = model.ArtifactUri,
-            Files = await ArtifactsApi.ListUnderRootAsync(store, model.ArtifactUri, r.ArtifactDirectoryPath, ctx.RequestAborted),
+            Files = await ArtifactsApi.ListUnderRootAsync(store, model.ArtifactUri, relative, ctx.RequestAborted),
         }, MlflowArtifactsJsonContext.Default.ListRunArtifactsResponse);
     }
 
