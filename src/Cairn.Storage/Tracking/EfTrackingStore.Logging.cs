@@ -8,9 +8,7 @@ namespace Cairn.Storage.Tracking;
 
 public sealed partial class EfTrackingStore
 {
-    private const string UpsertLatestMetricSql = """
-        INSERT INTO latest_metrics ("RunId", "Key", "Value", "IsNaN", "Timestamp", "Step")
-        VALUES (@run, @key, @value, @nan, @ts, @step)
+    private const string UpsertLatestMetricsSql = """
         ON CONFLICT ("RunId", "Key") DO UPDATE SET
             "Value" = excluded."Value", "IsNaN" = excluded."IsNaN", "Timestamp" = excluded."Timestamp", "Step" = excluded."Step"
         WHERE excluded."Step" > latest_metrics."Step"
@@ -129,7 +127,7 @@ public sealed partial class EfTrackingStore
     }
 
     /// <summary>One upsert per key, with the batch's own latest point, keeps the latest_metrics table exact.</summary>
-    private static async Task UpsertLatestMetricsAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
+    private async Task UpsertLatestMetricsAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
     {
         var latest = new Dictionary<string, Metric>(StringComparer.Ordinal);
         foreach (var m in metrics)
@@ -140,17 +138,23 @@ public sealed partial class EfTrackingStore
             }
         }
 
-        await using var command = Command(connection, tx, UpsertLatestMetricSql,
-            ("run", runId), ("key", ""), ("value", 0d), ("nan", false), ("ts", 0L), ("step", 0L));
-        foreach (var m in latest.Values)
+        if (!factory.IsPostgres)
         {
-            command.Parameters[1].Value = m.Key;
-            command.Parameters[2].Value = double.IsNaN(m.Value) ? 0d : m.Value;
-            command.Parameters[3].Value = double.IsNaN(m.Value);
-            command.Parameters[4].Value = m.Timestamp;
-            command.Parameters[5].Value = m.Step;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteJsonRows.ExecuteAsync(connection, tx, SqliteJsonRows.UpsertLatestSql + "\n" + UpsertLatestMetricsSql, runId, latest.Values, cancellationToken);
+            return;
         }
+
+        await MultiRowInsert.ExecuteAsync(connection, tx,
+            """INSERT INTO latest_metrics ("RunId", "Key", "Value", "IsNaN", "Timestamp", "Step") VALUES""", 6, "\n" + UpsertLatestMetricsSql,
+            latest.Values.ToList(), (m, v) =>
+            {
+                v[0] = runId;
+                v[1] = m.Key;
+                v[2] = double.IsNaN(m.Value) ? 0d : m.Value;
+                v[3] = double.IsNaN(m.Value);
+                v[4] = m.Timestamp;
+                v[5] = m.Step;
+            }, cancellationToken);
     }
 
     internal static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)

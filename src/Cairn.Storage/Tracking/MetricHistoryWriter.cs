@@ -7,7 +7,7 @@ namespace Cairn.Storage.Tracking;
 
 /// <summary>
 /// Appends metric history rows inside the caller's transaction: binary COPY on PostgreSQL (one round
-/// trip for the whole batch), one re-executed prepared INSERT on SQLite (in-process, so no round trips).
+/// trip for the whole batch), one json_each INSERT on SQLite.
 /// </summary>
 internal static class MetricHistoryWriter
 {
@@ -18,26 +18,8 @@ internal static class MetricHistoryWriter
             ? CopyAsync((NpgsqlConnection)connection, runId, metrics, cancellationToken)
             : InsertAsync(connection, tx, runId, metrics, cancellationToken);
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
-    {
-        await using var command = EfTrackingStore.Command(connection, tx,
-            $"INSERT INTO metrics ({Columns}) VALUES (@run, @key, @value, @nan, @ts, @step, @model, @dsname, @dsdigest)",
-            ("run", runId), ("key", ""), ("value", 0d), ("nan", false), ("ts", 0L), ("step", 0L),
-            ("model", DBNull.Value), ("dsname", DBNull.Value), ("dsdigest", DBNull.Value));
-        command.Prepare();
-        foreach (var m in metrics)
-        {
-            command.Parameters[1].Value = m.Key;
-            command.Parameters[2].Value = double.IsNaN(m.Value) ? 0d : m.Value;
-            command.Parameters[3].Value = double.IsNaN(m.Value);
-            command.Parameters[4].Value = m.Timestamp;
-            command.Parameters[5].Value = m.Step;
-            command.Parameters[6].Value = (object?)m.ModelId ?? DBNull.Value;
-            command.Parameters[7].Value = (object?)m.DatasetName ?? DBNull.Value;
-            command.Parameters[8].Value = (object?)m.DatasetDigest ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    private static Task InsertAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken) =>
+        SqliteJsonRows.ExecuteAsync(connection, tx, SqliteJsonRows.InsertHistorySql, runId, metrics, cancellationToken);
 
     private static async Task CopyAsync(NpgsqlConnection connection, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
     {
