@@ -93,7 +93,7 @@ public sealed partial class EfLoggedModelStore
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException e) when (attempt < 3 && UniqueViolation.Is(e))
             {
             }
         }

@@ -26,6 +26,19 @@ public sealed class LoggedModelTagsAndParamsTests(CairnServerFixture server)
     }
 
     [Fact]
+    public async Task SetTags_ConcurrentWritersOfOneNewKey_AllSucceed()
+    {
+        var id = await NewModelIdAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _http.PatchAsync($"logged-models/{id}/tags", new { tags = new[] { new { key = "mlflow.modelVersions", value = $"v{i}" } } })));
+        var info = await GetInfoAsync(id);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Matches("^v[0-7]$", info.Tags()["mlflow.modelVersions"]);
+    }
+
+    [Fact]
     public async Task DeleteTag_ThatDoesNotExist_IsResourceDoesNotExist()
     {
         var id = await NewModelIdAsync();
