@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124162511_InitialCreate")]
+    [Migration("20261124163810_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
