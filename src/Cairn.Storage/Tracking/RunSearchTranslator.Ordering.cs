@@ -12,7 +12,7 @@ internal static partial class RunSearchTranslator
     /// real values, then NaN, then missing) whatever the direction, so NULL placement never depends on
     /// the provider.
     /// </summary>
-    private static IQueryable<RunEntity> Order(JoinedRuns joined, IReadOnlyList<OrderByClause> orderBy)
+    private static IQueryable<RunEntity> Order(JoinedRuns joined, IReadOnlyList<OrderByClause> orderBy, IReadOnlyList<SearchComparison> joinedFilters)
     {
         var ordering = new Ordering(joined.Query);
         foreach (var clause in orderBy)
@@ -28,7 +28,14 @@ internal static partial class RunSearchTranslator
             }
 
             var row = joined.Rows[(clause.Entity, clause.Key)];
-            ordering.By(joined.Over(row, r => Rank(r, clause.Entity)), true);
+
+            // A filter on the same key already keeps only runs with a (real) value, so the rank would be
+            // constant; leaving it out lets the database walk the (key, value) index in order and stop early.
+            if (!joinedFilters.Any(f => f.Entity == clause.Entity && f.Key == clause.Key && f.Comparator != Comparator.IsNull))
+            {
+                ordering.By(joined.Over(row, r => Rank(r, clause.Entity)), true);
+            }
+
             ordering.By(joined.Over(row, r => clause.Entity == SearchEntity.Metric
                 ? Expression.Convert(Expression.Property(r, nameof(LatestMetricEntity.Value)), typeof(double?))
                 : Expression.Property(r, "Value")), clause.Ascending);

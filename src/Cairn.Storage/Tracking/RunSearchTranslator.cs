@@ -54,7 +54,7 @@ internal static partial class RunSearchTranslator
             joined.Where(JoinedPredicate(joined, comparison));
         }
 
-        return Order(joined, query.OrderBy);
+        return Order(joined, query.OrderBy, onJoinedRows);
     }
 
     /// <summary>Experiment ids are numeric strings; anything else cannot name an experiment and so matches nothing.</summary>

@@ -63,6 +63,13 @@ public sealed class RunFilterParserTests
     [InlineData("metrics.m > 2.5E+2", "Metric m > 250")]
     [InlineData("metrics.m > 10", "Metric m > 10")]
     [InlineData("metrics.m < 1e400", "Metric m < Infinity")]
+    [InlineData("metrics.m > 1.", "Metric m > 1")]
+    [InlineData("metrics.m > -.5", "Metric m > -0.5")]
+    [InlineData("metrics.m>-1", "Metric m > -1")]
+    [InlineData("metrics.m!=-1e-2", "Metric m != -0.01")]
+    [InlineData("metrics.m\t>\n3", "Metric m > 3")]
+    [InlineData("params.größe = 'x'", "Param größe = 'x'")]
+    [InlineData("params.1st = 'x'", "Param 1st = 'x'")]
     // String values: single or double quotes, escapes by doubling or backslash.
     [InlineData("params.p = \"0.1\"", "Param p = '0.1'")]
     [InlineData("params.p = 'it''s'", "Param p = 'it's'")]

@@ -33,6 +33,19 @@ public sealed class RunSearchOrderingTests(RunSearchFixture fixture) : IClassFix
     [InlineData(null, new[] { "run_id DESC" }, "g,f,d,c,b,a")]
     [InlineData(null, new[] { "run_id" }, "a,b,c,d,f,g")]
     [InlineData(null, new[] { "artifact_uri" }, "a,b,c,d,f,g")]
+    // A filter on an order key is applied to the joined row, with the same semantics as on its own.
+    [InlineData("params.lr = '0.1'", new[] { "params.lr" }, "c,a")]
+    [InlineData("params.lr IS NULL", new[] { "params.lr" }, "g,d")]
+    [InlineData("params.lr IS NOT NULL", new[] { "params.lr DESC" }, "f,c,a,b")]
+    [InlineData("params.lr != '0.1'", new[] { "params.lr" }, "b,f")]
+    [InlineData("params.opt LIKE 'a%'", new[] { "params.opt", "metrics.acc" }, "a,c")]
+    [InlineData("tags.stage ILIKE 'PROD'", new[] { "tags.stage" }, "b")]
+    [InlineData("tags.stage IS NULL", new[] { "tags.stage DESC" }, "g,c")]
+    [InlineData("metrics.acc != 0.9", new[] { "metrics.acc" }, "b,g")]
+    [InlineData("metrics.acc <= 0", new[] { "metrics.acc" }, "")]
+    [InlineData("metrics.acc = 0", new[] { "metrics.acc DESC" }, "")]
+    [InlineData("metrics.acc > 0.8 and metrics.acc < 1", new[] { "metrics.acc DESC" }, "b,f,a")]
+    [InlineData("metrics.acc > 0.8 and params.lr = '0.1'", new[] { "params.lr", "metrics.acc DESC" }, "a")]
     public async Task OrderBy_SortsWithValuesFirstAndStableTieBreaks(string? filter, string[] orderBy, string expected)
     {
         var ids = await fixture.SearchAsync(filter, orderBy);
@@ -71,5 +84,27 @@ public sealed class RunSearchOrderingTests(RunSearchFixture fixture) : IClassFix
         }
 
         Assert.Equal("g,x,e,b,f,a,c,d", string.Join(",", all));
+    }
+
+    [Fact]
+    public async Task Apply_ResultComposesWithIncludeAndPaging()
+    {
+        // The store loads a page with its params, tags and metrics; the ordered query must allow that.
+        var query = new Core.Search.RunSearchQuery
+        {
+            ExperimentIds = ["1"],
+            Filter = Core.Search.SearchFilterParser.Parse("metrics.acc >= 0.9", Core.Search.SearchContext.Runs),
+            OrderBy = Core.Search.SearchFilterParser.ParseOrderBy(["metrics.acc DESC", "params.opt"], Core.Search.SearchContext.Runs),
+        };
+        var page = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(
+                    Storage.Tracking.RunSearchTranslator.Apply(fixture.Database.Context, query), r => r.Params),
+                r => r.LatestMetrics)
+            .Skip(1).Take(2));
+
+        Assert.Equal("b,a", string.Join(",", page.Select(r => r.RunId)));
+        Assert.Equal(["lr", "opt"], page[0].Params.Select(p => p.Key).Order().ToArray());
+        Assert.Equal(0.95, Assert.Single(page[0].LatestMetrics).Value);
     }
 }

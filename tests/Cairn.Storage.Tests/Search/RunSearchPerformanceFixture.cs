@@ -24,11 +24,11 @@ public sealed class RunSearchPerformanceFixture : IAsyncLifetime
         var connection = _database.Context.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var run = Prepare(connection, transaction,
-            "INSERT INTO runs (RunId, ExperimentId, Name, UserId, Status, StartTime, EndTime, ArtifactUri, LifecycleStage) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+            """INSERT INTO runs ("RunId", "ExperimentId", "Name", "UserId", "Status", "StartTime", "EndTime", "ArtifactUri", "LifecycleStage") VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)""", 9);
         await using var metric = Prepare(connection, transaction,
-            "INSERT INTO latest_metrics (RunId, Key, Value, IsNaN, Timestamp, Step) VALUES ($1, $2, $3, $4, $5, 0)", 5);
-        await using var param = Prepare(connection, transaction, "INSERT INTO params (RunId, Key, Value) VALUES ($1, $2, $3)", 3);
-        await using var tag = Prepare(connection, transaction, "INSERT INTO run_tags (RunId, Key, Value) VALUES ($1, $2, $3)", 3);
+            """INSERT INTO latest_metrics ("RunId", "Key", "Value", "IsNaN", "Timestamp", "Step") VALUES (@p1, @p2, @p3, @p4, @p5, 0)""", 5);
+        await using var param = Prepare(connection, transaction, """INSERT INTO params ("RunId", "Key", "Value") VALUES (@p1, @p2, @p3)""", 3);
+        await using var tag = Prepare(connection, transaction, """INSERT INTO run_tags ("RunId", "Key", "Value") VALUES (@p1, @p2, @p3)""", 3);
 
         var random = new Random(42);
         string[] rates = ["0.1", "0.01", "0.001", "0.05", "0.3"];
@@ -73,7 +73,7 @@ public sealed class RunSearchPerformanceFixture : IAsyncLifetime
         for (var i = 1; i <= parameters; i++)
         {
             var p = command.CreateParameter();
-            p.ParameterName = $"${i}";
+            p.ParameterName = $"@p{i}";
             command.Parameters.Add(p);
         }
 
