@@ -405,6 +405,8 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.HasKey("RunId", "Key");
 
+                    b.HasIndex("Key", "Value");
+
                     b.ToTable("run_tags", (string)null);
                 });
 

@@ -393,6 +393,8 @@ namespace Cairn.Storage.Migrations.Sqlite
 
                     b.HasKey("RunId", "Key");
 
+                    b.HasIndex("Key", "Value");
+
                     b.ToTable("run_tags", (string)null);
                 });
 

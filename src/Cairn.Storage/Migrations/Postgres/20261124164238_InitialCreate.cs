@@ -365,6 +365,11 @@ namespace Cairn.Storage.Migrations.Postgres
                 column: "DatasetId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_run_tags_Key_Value",
+                table: "run_tags",
+                columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_runs_ExperimentId_StartTime",
                 table: "runs",
                 columns: new[] { "ExperimentId", "StartTime" });

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124163814_InitialCreate")]
+    [Migration("20261124164238_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -407,6 +407,8 @@ namespace Cairn.Storage.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("RunId", "Key");
+
+                    b.HasIndex("Key", "Value");
 
                     b.ToTable("run_tags", (string)null);
                 });

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124163810_InitialCreate")]
+    [Migration("20261124164231_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -395,6 +395,8 @@ namespace Cairn.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("RunId", "Key");
+
+                    b.HasIndex("Key", "Value");
 
                     b.ToTable("run_tags", (string)null);
                 });
