@@ -3,8 +3,7 @@ using Cairn.Testing;
 
 namespace Cairn.Server.Tests.Registry;
 
-[Collection(RegistryCollection.Name)]
-public sealed class AliasApiTests(CairnServerFixture server) : RegistryTestBase(server)
+public abstract class AliasApiTests(CairnServerFixture server) : RegistryTestBase(server)
 {
     [Fact]
     public async Task SetAlias_ShowsOnModelAndVersion_AndGetByAliasFindsIt()

@@ -3,8 +3,7 @@ using Cairn.Testing;
 
 namespace Cairn.Server.Tests.Registry;
 
-[Collection(RegistryCollection.Name)]
-public sealed class ModelVersionApiTests(CairnServerFixture server) : RegistryTestBase(server)
+public abstract class ModelVersionApiTests(CairnServerFixture server) : RegistryTestBase(server)
 {
     [Fact]
     public async Task Create_IsReadyWithMlflowDefaults()

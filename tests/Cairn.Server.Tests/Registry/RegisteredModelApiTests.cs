@@ -4,8 +4,7 @@ using Cairn.Testing;
 
 namespace Cairn.Server.Tests.Registry;
 
-[Collection(RegistryCollection.Name)]
-public sealed class RegisteredModelApiTests(CairnServerFixture server) : RegistryTestBase(server)
+public abstract class RegisteredModelApiTests(CairnServerFixture server) : RegistryTestBase(server)
 {
     [Fact]
     public async Task Create_ReturnsModelWithTimestampsTagsAndDescription()

@@ -5,8 +5,7 @@ using Cairn.Testing;
 namespace Cairn.Server.Tests.Registry;
 
 /// <summary>Legacy stages, latest_versions, and the stage-alias rule documented on ModelVersionStage.</summary>
-[Collection(RegistryCollection.Name)]
-public sealed class StageTransitionTests(CairnServerFixture server) : RegistryTestBase(server)
+public abstract class StageTransitionTests(CairnServerFixture server) : RegistryTestBase(server)
 {
     [Fact]
     public async Task Transition_ToProduction_SetsStageAndProductionAlias()
