@@ -137,7 +137,6 @@ namespace Cairn.Storage.Migrations.Sqlite
             modelBuilder.Entity("Cairn.Storage.Entities.MetricEntity", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DatasetDigest")

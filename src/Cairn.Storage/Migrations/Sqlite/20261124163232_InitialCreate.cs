@@ -190,8 +190,7 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "metrics",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
                     RunId = table.Column<string>(type: "TEXT", nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
                     Value = table.Column<double>(type: "REAL", nullable: false),
