@@ -5,7 +5,7 @@ using Cairn.Registry;
 namespace Cairn.Storage.Tests.Registry;
 
 /// <summary>The registry service's rules that need a real store: models:/ sources, download URIs, prompts.</summary>
-public sealed class RegistryServiceTests(RegistryStoreFixture fixture) : IClassFixture<RegistryStoreFixture>
+public abstract class RegistryServiceContract : RegistryStoreTestBase
 {
     private static string UniqueName() => "svc-" + Guid.NewGuid().ToString("N");
 
@@ -19,13 +19,13 @@ public sealed class RegistryServiceTests(RegistryStoreFixture fixture) : IClassF
     public async Task DownloadUri_OfLoggedModelSource_IsResolvedOnceAResolverExists()
     {
         var modelId = "m-" + Guid.NewGuid().ToString("N");
-        var withoutResolver = new RegistryService(fixture.Store);
+        var withoutResolver = new RegistryService(Store);
         var name = UniqueName();
         await withoutResolver.CreateRegisteredModelAsync(name, null, null, CancellationToken.None);
         var version = await withoutResolver.CreateModelVersionAsync(new NewModelVersion { Name = name, Source = $"models:/{modelId}" }, CancellationToken.None);
 
         var before = await withoutResolver.GetDownloadUriAsync(name, "1", CancellationToken.None);
-        var withResolver = new RegistryService(fixture.Store, new LoggedModels(new LoggedModelReference(modelId, "4", null, $"mlflow-artifacts:/4/models/{modelId}/artifacts")));
+        var withResolver = new RegistryService(Store, new LoggedModels(new LoggedModelReference(modelId, "4", null, $"mlflow-artifacts:/4/models/{modelId}/artifacts")));
         var after = await withResolver.GetDownloadUriAsync(name, "1", CancellationToken.None);
 
         Assert.Equal(modelId, version.ModelId);
@@ -36,7 +36,7 @@ public sealed class RegistryServiceTests(RegistryStoreFixture fixture) : IClassF
     [Fact]
     public async Task CreateVersion_FromStageAndLatestUris_UsesTheHighestMatchingVersion()
     {
-        var service = new RegistryService(fixture.Store);
+        var service = new RegistryService(Store);
         var upstream = UniqueName();
         await service.CreateRegisteredModelAsync(upstream, null, null, CancellationToken.None);
         for (var i = 1; i <= 3; i++)
@@ -61,7 +61,7 @@ public sealed class RegistryServiceTests(RegistryStoreFixture fixture) : IClassF
     [Fact]
     public async Task SearchVersions_LeavesPromptVersionsOut()
     {
-        var service = new RegistryService(fixture.Store);
+        var service = new RegistryService(Store);
         var name = UniqueName();
         await service.CreateRegisteredModelAsync(name, null, null, CancellationToken.None);
         await service.CreateModelVersionAsync(new NewModelVersion { Name = name, Source = "s3://b/model" }, CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed class RegistryServiceTests(RegistryStoreFixture fixture) : IClassF
     [InlineData("models:/name@")]
     public async Task CreateVersion_WithMalformedModelUri_Is400NamingTheSource(string source)
     {
-        var service = new RegistryService(fixture.Store);
+        var service = new RegistryService(Store);
         var name = UniqueName();
         await service.CreateRegisteredModelAsync(name, null, null, CancellationToken.None);
 

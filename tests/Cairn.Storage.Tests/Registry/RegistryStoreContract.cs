@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cairn.Storage.Tests.Registry;
 
-public sealed class EfRegistryStoreTests(RegistryStoreFixture fixture) : IClassFixture<RegistryStoreFixture>
+public abstract class RegistryStoreContract : RegistryStoreTestBase
 {
-    private IRegistryStore Store => fixture.Store;
-
     private static string UniqueName() => "store-" + Guid.NewGuid().ToString("N");
 
     private async Task<string> CreateModelAsync(params KeyValue[] tags)
@@ -26,11 +24,11 @@ public sealed class EfRegistryStoreTests(RegistryStoreFixture fixture) : IClassF
     public async Task Timestamps_ComeFromTheInjectedClock()
     {
         var name = await CreateModelAsync();
-        var created = fixture.NowMs;
-        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        var created = NowMs;
+        Time.Advance(TimeSpan.FromSeconds(5));
 
         var version = await CreateVersionAsync(name);
-        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        Time.Advance(TimeSpan.FromSeconds(5));
         var updated = await Store.UpdateModelVersionAsync(name, 1, "notes", CancellationToken.None);
         var model = await Store.GetRegisteredModelAsync(name, CancellationToken.None);
 
@@ -45,7 +43,7 @@ public sealed class EfRegistryStoreTests(RegistryStoreFixture fixture) : IClassF
     {
         var name = await CreateModelAsync();
         var before = await Store.GetRegisteredModelAsync(name, CancellationToken.None);
-        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
 
         // A NULL tag value violates NOT NULL when the version is inserted, after the counter was bumped.
         await Assert.ThrowsAsync<DbUpdateException>(() => CreateVersionAsync(name, new KeyValue("k", null!)));
@@ -74,12 +72,12 @@ public sealed class EfRegistryStoreTests(RegistryStoreFixture fixture) : IClassF
         await CreateVersionAsync(name);
         await Store.SetAliasAsync(name, "champion", 2, CancellationToken.None);
         await Store.TransitionModelVersionStageAsync(name, 1, ModelVersionStage.Production, false, CancellationToken.None);
-        await using var before = fixture.Contexts.Create();
+        await using var before = Contexts.Create();
         var id = await before.RegisteredModels.Where(m => m.Name == name).Select(m => m.Id).SingleAsync();
 
         await Store.DeleteRegisteredModelAsync(name, CancellationToken.None);
 
-        await using var db = fixture.Contexts.Create();
+        await using var db = Contexts.Create();
         Assert.Equal(0, await db.RegisteredModelTags.CountAsync(t => t.RegisteredModelId == id));
         Assert.Equal(0, await db.ModelVersions.CountAsync(v => v.RegisteredModelId == id));
         Assert.Equal(0, await db.ModelVersionTags.CountAsync(t => t.RegisteredModelId == id));
@@ -93,14 +91,14 @@ public sealed class EfRegistryStoreTests(RegistryStoreFixture fixture) : IClassF
         await CreateVersionAsync(name);
         await CreateVersionAsync(name);
         await Store.TransitionModelVersionStageAsync(name, 1, ModelVersionStage.Staging, false, CancellationToken.None);
-        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
 
         await Store.TransitionModelVersionStageAsync(name, 2, ModelVersionStage.Staging, true, CancellationToken.None);
 
         var archived = await Store.GetModelVersionAsync(name, 1, CancellationToken.None);
         Assert.Equal(ModelVersionStage.Archived, archived.CurrentStage);
-        Assert.Equal(fixture.NowMs, archived.LastUpdatedTimestamp);
-        Assert.Equal(fixture.NowMs, (await Store.GetRegisteredModelAsync(name, CancellationToken.None)).LastUpdatedTimestamp);
+        Assert.Equal(NowMs, archived.LastUpdatedTimestamp);
+        Assert.Equal(NowMs, (await Store.GetRegisteredModelAsync(name, CancellationToken.None)).LastUpdatedTimestamp);
         Assert.Equal([new RegisteredModelAlias("staging", 2)], (await Store.GetRegisteredModelAsync(name, CancellationToken.None)).Aliases);
     }
 
