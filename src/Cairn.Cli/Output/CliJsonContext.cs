@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Cairn.Cli.Output;
+
+/// <summary>JSON of the CLI's own results (those that are not API objects), with the API's conventions.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DbUpgradeResult))]
+[JsonSerializable(typeof(ArtifactListing))]
+public sealed partial class CliJsonContext : JsonSerializerContext;
+
+/// <summary>What <c>cairn db upgrade --json</c> prints.</summary>
+public sealed record DbUpgradeResult(string Provider, string Database, IReadOnlyList<string> AppliedMigrations);
+
+/// <summary>What <c>cairn runs artifacts --json</c> prints.</summary>
+public sealed record ArtifactListing(string RunId, IReadOnlyList<Cairn.Client.ArtifactFileInfo> Files);
