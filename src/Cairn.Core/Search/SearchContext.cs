@@ -1,0 +1,3 @@
+namespace Cairn.Core.Search;
+
+public enum SearchContext { Runs, Experiments, RegisteredModels, ModelVersions, LoggedModels }
