@@ -87,6 +87,7 @@ public static class CairnCli
             DbCommand.Create(context),
             ExperimentsCommand.Create(context),
             RunsCommand.Create(context),
+            ModelsCommand.Create(context),
         };
         return root;
     }

@@ -38,6 +38,7 @@ public sealed class ParsingTests
     [InlineData("runs", "list", "-e", "x", "--max-results", "many")]
     [InlineData("--server", "ftp://example", "experiments", "list")]
     [InlineData("models", "alias", "m", "champion")]
+    [InlineData("models", "alias", "m", "champion", "1", "--delete")]
     [InlineData("runs")]
     public async Task UsageErrors_ExitWithTwo_AndSayWhatIsWrong(params string[] args)
     {
