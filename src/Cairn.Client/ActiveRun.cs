@@ -8,7 +8,8 @@ namespace Cairn.Client;
 /// A run being logged to, from <see cref="CairnClient.StartRunAsync"/>. Params, tags and artifacts are sent at once;
 /// metrics are buffered and sent in background <c>log-batch</c> calls (at most 1000 per call), flushed by
 /// <see cref="FlushAsync"/>, <see cref="EndAsync"/> and <see cref="DisposeAsync"/>. A failed background send is
-/// thrown by the next call on this run (or by dispose), never silently dropped.
+/// thrown by the next call on this run (or by dispose), never silently dropped; when several batches fail before
+/// that call, the first failure is the one thrown. The metrics of a failed batch are not re-sent.
 /// Disposing a run that was not ended flushes its metrics and ends it FINISHED; call
 /// <see cref="EndAsync"/> with <see cref="RunStatus.Failed"/> to record a failure.
 /// </summary>
