@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Xunit;
 
 namespace Cairn.Testing;
@@ -9,16 +10,33 @@ namespace Cairn.Testing;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
+    private readonly ConcurrentBag<string> _databases = [];
     private PostgresServer? _server;
 
     public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialised.");
 
-    /// <summary>A fresh, uniquely named database; returns its connection string.</summary>
-    public Task<string> CreateDatabaseAsync(string prefix = "cairn_test", CancellationToken cancellationToken = default) =>
-        Server.CreateDatabaseAsync($"{prefix}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)], cancellationToken);
+    /// <summary>A fresh database named <c>{prefix}_{guid}</c>; returns its connection string.</summary>
+    public Task<string> CreateDatabaseAsync(string prefix = "cairn_test", CancellationToken cancellationToken = default)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        _databases.Add(name);
+        return Server.CreateDatabaseAsync(name, cancellationToken);
+    }
 
     public async Task InitializeAsync() => _server = await PostgresServer.SharedAsync();
 
-    // The shared server outlives any one collection; it stops when the test process exits.
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>
+    /// The shared server outlives any one fixture (its watchdog stops it with the process). On an external
+    /// CAIRN_TEST_POSTGRES server, the databases this fixture created are dropped.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        if (_server is { IsExternal: true })
+        {
+            foreach (var database in _databases)
+            {
+                await _server.DropDatabaseAsync(database);
+            }
+        }
+    }
 }

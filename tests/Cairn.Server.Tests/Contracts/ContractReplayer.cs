@@ -18,6 +18,8 @@ public sealed class ContractReplayer(HttpClient http)
         "Host", "Content-Length", "Content-Type", "Connection", "Accept-Encoding", "Transfer-Encoding",
     };
 
+    private static readonly TimeSpan ExchangeTimeout = TimeSpan.FromSeconds(30);
+
     public IdMap Ids { get; } = new();
 
     public async Task<IReadOnlyList<ExchangeOutcome>> ReplayAsync(string file, IReadOnlyList<RecordedExchange> exchanges, CancellationToken cancellationToken)
@@ -58,15 +60,21 @@ public sealed class ContractReplayer(HttpClient http)
 
         byte[] responseBytes;
         int status;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ExchangeTimeout); // a hung endpoint fails its exchange instead of the whole run
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await http.SendAsync(request, deadline.Token);
             status = (int)response.StatusCode;
-            responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            responseBytes = await response.Content.ReadAsByteArrayAsync(deadline.Token);
         }
         catch (HttpRequestException e)
         {
             return new ExchangeOutcome(file, recorded, pathAndQuery, sentBody, 0, "", [$"request failed: {e.Message}"]);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ExchangeOutcome(file, recorded, pathAndQuery, sentBody, 0, "", [$"no response within {ExchangeTimeout.TotalSeconds:0} s"]);
         }
 
         if (recorded.IsArtifactUpload && status == 200)
