@@ -78,6 +78,7 @@ public abstract partial class MetadataContext : DbContext
             e.ToTable("run_tags");
             e.HasKey(x => new { x.RunId, x.Key });
             e.Property(x => x.Key).HasMaxLength(250);
+            e.HasIndex(x => new { x.Key, x.Value });
         });
         b.Entity<MetricEntity>(e =>
         {

@@ -1,5 +1,4 @@
 using Cairn.Core.Tracking;
-using Cairn.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -45,23 +44,14 @@ public sealed class MetadataMigrator(IMetadataContextFactory factory, StorageOpt
             return;
         }
 
+        // Raw SQL because EF treats an int key of 0 as "unset" and would assign the next identity value.
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        db.Experiments.Add(new ExperimentEntity
-        {
-            Id = 0,
-            Name = "Default",
-            ArtifactLocation = "mlflow-artifacts:/0",
-            LifecycleStage = LifecycleStage.Active,
-            CreationTime = now,
-            LastUpdateTime = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another server process seeded it at the same moment.
-        }
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO experiments ("Id", "Name", "ArtifactLocation", "LifecycleStage", "CreationTime", "LastUpdateTime")
+            VALUES (0, 'Default', 'mlflow-artifacts:/0', {LifecycleStage.Active}, {now}, {now})
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
     }
 }

@@ -26,11 +26,21 @@ public static class CairnServer
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
         });
-        builder.Logging.AddSimpleConsole(o =>
+        builder.Logging.ClearProviders();
+        if (server.LogFormat == "json")
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = server.ShutdownTimeout);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
@@ -41,6 +51,8 @@ public static class CairnServer
             o.Host = server.Host;
             o.Port = server.Port;
             o.MaxRequestBodyBytes = server.MaxRequestBodyBytes;
+            o.LogFormat = server.LogFormat;
+            o.ShutdownTimeout = server.ShutdownTimeout;
         }).ValidateOnStart();
         builder.Services.AddCairnStorage(storage);
         builder.Services.AddHostedService<MigrationHostedService>();

@@ -20,6 +20,11 @@ public sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             failures.Add($"--host must be an IP address, 'localhost' or '*' (got '{options.Host}').");
         }
 
+        if (options.LogFormat is not ("text" or "json"))
+        {
+            failures.Add($"--log-format must be 'text' or 'json' (got '{options.LogFormat}').");
+        }
+
         if (options.MaxRequestBodyBytes < 1024)
         {
             failures.Add($"MaxRequestBodyBytes must be at least 1024 (got {options.MaxRequestBodyBytes}).");

@@ -1,9 +1,21 @@
+using Cairn.Tracking;
+
 namespace Cairn.Server.Mlflow;
 
 /// <summary>MLflow tracking routes: experiments, runs, logging, metric history, search.</summary>
-public static class TrackingApi
+public static partial class TrackingApi
 {
-    public static IServiceCollection AddMlflowTracking(this IServiceCollection services) => services;
+    public static IServiceCollection AddMlflowTracking(this IServiceCollection services) =>
+        services.AddSingleton<TrackingService>();
 
-    public static WebApplication MapMlflowTrackingApi(this WebApplication app) => app;
+    public static WebApplication MapMlflowTrackingApi(this WebApplication app)
+    {
+        app.MapEach(MlflowRoutes.Prefixes, group =>
+        {
+            MapExperiments(group);
+            MapRuns(group);
+            MapLogging(group);
+        });
+        return app;
+    }
 }

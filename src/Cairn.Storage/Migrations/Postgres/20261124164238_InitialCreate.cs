@@ -73,6 +73,32 @@ namespace Cairn.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "logged_models",
+                columns: table => new
+                {
+                    ModelId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArtifactUri = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ModelType = table.Column<string>(type: "text", nullable: true),
+                    SourceRunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreationTimestampMs = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTimestampMs = table.Column<long>(type: "bigint", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_logged_models", x => x.ModelId);
+                    table.ForeignKey(
+                        name: "FK_logged_models_experiments_ExperimentId",
+                        column: x => x.ExperimentId,
+                        principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "runs",
                 columns: table => new
                 {
@@ -95,6 +121,44 @@ namespace Cairn.Storage.Migrations.Postgres
                         column: x => x.ExperimentId,
                         principalTable: "experiments",
                         principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "logged_model_params",
+                columns: table => new
+                {
+                    ModelId = table.Column<string>(type: "character varying(40)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_logged_model_params", x => new { x.ModelId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_logged_model_params_logged_models_ModelId",
+                        column: x => x.ModelId,
+                        principalTable: "logged_models",
+                        principalColumn: "ModelId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "logged_model_tags",
+                columns: table => new
+                {
+                    ModelId = table.Column<string>(type: "character varying(40)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_logged_model_tags", x => new { x.ModelId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_logged_model_tags_logged_models_ModelId",
+                        column: x => x.ModelId,
+                        principalTable: "logged_models",
+                        principalColumn: "ModelId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -266,6 +330,26 @@ namespace Cairn.Storage.Migrations.Postgres
                 columns: new[] { "Key", "Value" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_logged_models_ExperimentId_CreationTimestampMs",
+                table: "logged_models",
+                columns: new[] { "ExperimentId", "CreationTimestampMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_logged_models_ExperimentId_Name",
+                table: "logged_models",
+                columns: new[] { "ExperimentId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_logged_models_SourceRunId",
+                table: "logged_models",
+                column: "SourceRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_metrics_ModelId_Key",
+                table: "metrics",
+                columns: new[] { "ModelId", "Key" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_metrics_RunId_Key_Step_Timestamp",
                 table: "metrics",
                 columns: new[] { "RunId", "Key", "Step", "Timestamp" });
@@ -281,6 +365,11 @@ namespace Cairn.Storage.Migrations.Postgres
                 column: "DatasetId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_run_tags_Key_Value",
+                table: "run_tags",
+                columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_runs_ExperimentId_StartTime",
                 table: "runs",
                 columns: new[] { "ExperimentId", "StartTime" });
@@ -294,6 +383,12 @@ namespace Cairn.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "latest_metrics");
+
+            migrationBuilder.DropTable(
+                name: "logged_model_params");
+
+            migrationBuilder.DropTable(
+                name: "logged_model_tags");
 
             migrationBuilder.DropTable(
                 name: "metrics");
@@ -312,6 +407,9 @@ namespace Cairn.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "run_tags");
+
+            migrationBuilder.DropTable(
+                name: "logged_models");
 
             migrationBuilder.DropTable(
                 name: "datasets");

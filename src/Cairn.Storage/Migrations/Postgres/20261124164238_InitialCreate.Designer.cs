@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124155712_InitialCreate")]
+    [Migration("20261124164238_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -146,6 +146,92 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.ToTable("latest_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ArtifactUri")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreationTimestampMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastUpdatedTimestampMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LifecycleStage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ModelType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SourceRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ModelId");
+
+                    b.HasIndex("SourceRunId");
+
+                    b.HasIndex("ExperimentId", "CreationTimestampMs");
+
+                    b.HasIndex("ExperimentId", "Name");
+
+                    b.ToTable("logged_models", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelParamEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ModelId", "Key");
+
+                    b.ToTable("logged_model_params", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelTagEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ModelId", "Key");
+
+                    b.ToTable("logged_model_tags", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.MetricEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -185,6 +271,8 @@ namespace Cairn.Storage.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Key");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 
@@ -320,6 +408,8 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.HasKey("RunId", "Key");
 
+                    b.HasIndex("Key", "Value");
+
                     b.ToTable("run_tags", (string)null);
                 });
 
@@ -346,6 +436,33 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasOne("Cairn.Storage.Entities.RunEntity", null)
                         .WithMany("LatestMetrics")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.ExperimentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelParamEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.LoggedModelEntity", null)
+                        .WithMany("Params")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelTagEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.LoggedModelEntity", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -423,6 +540,13 @@ namespace Cairn.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentEntity", b =>
                 {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
+                {
+                    b.Navigation("Params");
+
                     b.Navigation("Tags");
                 });
 

@@ -1,0 +1,11 @@
+using Cairn.Core.LoggedModels;
+using Cairn.Storage.LoggedModels;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cairn.Storage;
+
+public static partial class StorageServiceCollectionExtensions
+{
+    static partial void AddLoggedModelStore(IServiceCollection services) =>
+        services.AddSingleton<ILoggedModelStore, EfLoggedModelStore>();
+}
