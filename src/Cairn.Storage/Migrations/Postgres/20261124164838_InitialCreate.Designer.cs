@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124164740_InitialCreate")]
+    [Migration("20261124164838_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

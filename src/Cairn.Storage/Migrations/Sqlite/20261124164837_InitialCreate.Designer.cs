@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124164738_InitialCreate")]
+    [Migration("20261124164837_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
