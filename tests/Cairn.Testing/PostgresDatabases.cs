@@ -6,6 +6,7 @@ public static class PostgresDatabases
     public static async Task<string?> CreateAsync(string prefix)
     {
         var server = await PostgresServer.SharedAsync();
-        return await server.CreateDatabaseAsync($"{prefix}_{Guid.NewGuid():N}"[..40].ToLowerInvariant());
+        var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
+        return await server.CreateDatabaseAsync(name[..Math.Min(name.Length, 40)]);
     }
 }

@@ -269,7 +269,8 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModelId", "Key");
+                    b.HasIndex("ModelId", "Key")
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 

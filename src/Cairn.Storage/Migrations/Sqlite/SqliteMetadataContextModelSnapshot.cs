@@ -257,7 +257,8 @@ namespace Cairn.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModelId", "Key");
+                    b.HasIndex("ModelId", "Key")
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 

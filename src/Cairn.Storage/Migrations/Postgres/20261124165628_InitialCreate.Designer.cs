@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124164838_InitialCreate")]
+    [Migration("20261124165628_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -272,7 +272,8 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModelId", "Key");
+                    b.HasIndex("ModelId", "Key")
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 

@@ -453,7 +453,8 @@ namespace Cairn.Storage.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_metrics_ModelId_Key",
                 table: "metrics",
-                columns: new[] { "ModelId", "Key" });
+                columns: new[] { "ModelId", "Key" },
+                filter: "\"ModelId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_metrics_RunId_Key_Step_Timestamp",

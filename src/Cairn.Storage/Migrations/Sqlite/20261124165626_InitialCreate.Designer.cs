@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124164837_InitialCreate")]
+    [Migration("20261124165626_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -260,7 +260,8 @@ namespace Cairn.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModelId", "Key");
+                    b.HasIndex("ModelId", "Key")
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 
