@@ -12,13 +12,14 @@ internal static class ServerCommand
     {
         var host = new Option<string>("--host") { Description = "Address to listen on: an IP address, 'localhost' or '*'.", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "TCP port; 0 picks a free one.", DefaultValueFactory = _ => 5000 };
+        var logFormat = new Option<string>("--log-format") { Description = "'text' (one line per event) or 'json' (structured, one JSON object per line).", DefaultValueFactory = _ => "text" };
         var storage = new StorageArguments();
-        var command = new Command("server", "Run the Cairn server (MLflow-compatible tracking, registry and artifact proxy).") { host, port };
+        var command = new Command("server", "Run the Cairn server (MLflow-compatible tracking, registry and artifact proxy).") { host, port, logFormat };
         storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var storageOptions = storage.Bind(parse);
-            var server = new ServerOptions { Host = parse.GetValue(host)!, Port = parse.GetValue(port) };
+            var server = new ServerOptions { Host = parse.GetValue(host)!, Port = parse.GetValue(port), LogFormat = parse.GetValue(logFormat)! };
 
             // Checked here as well as at host start-up, where a failure would first be logged with a stack trace.
             if (new ServerOptionsValidator().Validate(null, server) is { Failed: true } invalid)
