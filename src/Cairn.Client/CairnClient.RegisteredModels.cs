@@ -1,3 +1,4 @@
+using Cairn.Contracts.Mlflow;
 using System.Runtime.CompilerServices;
 using Cairn.Client.Internal;
 using Cairn.Contracts.Mlflow.Registry;
@@ -6,7 +7,7 @@ namespace Cairn.Client;
 
 public sealed partial class CairnClient
 {
-    private static MlflowRegistryJsonContext RegistryJson => MlflowRegistryJsonContext.Default;
+    private static MlflowJsonContext RegistryJson => MlflowJsonContext.Default;
 
     /// <summary>Creates a registered model (a named series of model versions).</summary>
     /// <param name="name">A unique model name.</param>

@@ -11,7 +11,7 @@ public static class CliJson
     private static readonly JsonSerializerOptions Options = new(MlflowJsonContext.Default.Options)
     {
         WriteIndented = true,
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(MlflowJsonContext.Default, MlflowRegistryJsonContext.Default, CliJsonContext.Default),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(MlflowJsonContext.Default, MlflowJsonContext.Default, CliJsonContext.Default),
     };
 
     public static void Write<T>(TextWriter writer, T value) =>

@@ -12,7 +12,7 @@ namespace Cairn.Server.Mlflow;
 /// </summary>
 public static partial class RegistryApi
 {
-    private static MlflowRegistryJsonContext Json => MlflowRegistryJsonContext.Default;
+    private static MlflowJsonContext Json => MlflowJsonContext.Default;
 
     public static IServiceCollection AddMlflowRegistry(this IServiceCollection services)
     {
