@@ -21,4 +21,20 @@ public sealed record SignatureField(string Name, string Type)
 
     /// <summary>For an input computed from <see cref="SourceColumn"/>: how (<c>year</c>, <c>month</c>, <c>day_of_year</c>, <c>day_of_week</c>).</summary>
     public string? Derivation { get; init; }
+
+    /// <summary>Value equality including the lists, so signatures of two model versions can be compared.</summary>
+    public bool Equals(SignatureField? other) =>
+        other is not null
+        && Name == other.Name
+        && Type == other.Type
+        && Nullable == other.Nullable
+        && SourceColumn == other.SourceColumn
+        && Derivation == other.Derivation
+        && SameItems(Categories, other.Categories)
+        && SameItems(Shape, other.Shape);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Type, Nullable, SourceColumn, Derivation);
+
+    private static bool SameItems<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b);
 }
