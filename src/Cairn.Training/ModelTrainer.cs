@@ -80,8 +80,15 @@ public static partial class ModelTrainer
         var ml = new MLContext(request.Seed);
         var layout = new ViewLayout(inputs, encoding, request.Label);
         var view = new FrameDataView(layout, layout.Load(request.Train, rows));
-        IEstimator<ITransformer> estimator = Featurizer.Build(ml, layout, factory.NeedsNormalization)
-            .Append(factory.Create(ml, request.Task, parameters, request.Seed));
+        var featurization = Featurizer.Build(ml, layout, factory.NeedsNormalization);
+        // Linear trainers make many passes over the data; caching the featurized rows once makes
+        // each pass a memory scan instead of re-running the featurization (ML.NET's advice too).
+        if (factory.NeedsNormalization)
+        {
+            featurization = featurization.AppendCacheCheckpoint(ml);
+        }
+
+        IEstimator<ITransformer> estimator = featurization.Append(factory.Create(ml, request.Task, parameters, request.Seed));
         if (request.Task == ModelTask.MulticlassClassification)
         {
             estimator = estimator.Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
