@@ -71,7 +71,7 @@ public static partial class ModelTrainer
     {
         var label = request.Train[request.Label];
         var rows = LabelEncoding.RowsWithLabel(label);
-        if (request.Task == ModelTask.Regression && factory.Name == "lbfgs" && rows.Any(r => LabelEncoding.ToNumbers(label)[r] < 0))
+        if (request.Task == ModelTask.Regression && factory.Name == "lbfgs" && LabelEncoding.ToNumbers(label).Any(v => v < 0))
         {
             throw CairnException.InvalidParameter(
                 $"Trainer 'lbfgs' fits Poisson regression, which needs a non-negative label; '{request.Label}' has negative values.");

@@ -174,4 +174,33 @@ public sealed class TrainingTests(TrainedModels models)
         Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.Train(
             new TrainingRequest { Task = ModelTask.Regression, Label = "wage", Trainer = "sdca", Train = Datasets.WagesTrain }, canceled.Token));
     }
+
+    [Fact]
+    public void BinaryTraining_OnABooleanLabelWithBooleanFeatures_PredictsTrueOrFalse()
+    {
+        var wages = Datasets.Wages;
+        Cairn.Data.Tables.DataColumn Flag(string name, Func<int, bool?> value) => new()
+        {
+            Schema = new Cairn.Data.Tables.ColumnSchema(name, Cairn.Data.Tables.ColumnType.Boolean),
+            Booleans = [.. Enumerable.Range(0, wages.RowCount).Select(value)],
+        };
+        var table = new Cairn.Data.Tables.DataTable(
+        [
+            wages["education"], wages["experience"], wages["occupation"],
+            Flag("union", r => wages["union"].Numbers![r] == 1),
+            Flag("well_paid", r => wages["wage"].Numbers![r] > 10),
+        ]);
+
+        var result = ModelTrainer.Train(new TrainingRequest
+        {
+            Task = ModelTask.BinaryClassification, Label = "well_paid", Trainer = "lightgbm", Train = table.Where(r => r % 4 != 0),
+            Test = table.Where(r => r % 4 == 0), HyperParameters = new Dictionary<string, string> { ["number_of_iterations"] = "30" },
+        });
+
+        Assert.Equal(["false", "true"], result.Bundle.Manifest.ClassLabels);
+        Assert.Equal("boolean", result.Bundle.Manifest.Inputs.Single(i => i.Name == "union").Type);
+        Assert.True(result.Evaluation.Metrics["auc"] > 0.7, $"auc {result.Evaluation.Metrics["auc"]}");
+        using var scorer = result.Bundle.CreateScorer();
+        Assert.Contains(scorer.Score(new Dictionary<string, object?> { ["education"] = 16.0, ["union"] = true }).Label, new[] { "true", "false" });
+    }
 }

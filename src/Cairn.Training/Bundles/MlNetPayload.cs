@@ -1,6 +1,8 @@
 using Cairn.Training.Scoring;
 using Cairn.Training.Views;
 using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace Cairn.Training.Bundles;
 
@@ -19,7 +21,12 @@ internal sealed class MlNetPayload(ITransformer model, DataViewSchema inputSchem
 
     public static MlNetPayload Read(Stream seekable)
     {
-        var model = new MLContext().Model.Load(seekable, out var schema);
+        var ml = new MLContext();
+        // ML.NET finds model loaders in assemblies it has seen; in a process that only serves, the
+        // tree trainers' assemblies may not be loaded yet, so they are registered explicitly.
+        ml.ComponentCatalog.RegisterAssembly(typeof(LightGbmBinaryModelParameters).Assembly);
+        ml.ComponentCatalog.RegisterAssembly(typeof(FastTreeBinaryModelParameters).Assembly);
+        var model = ml.Model.Load(seekable, out var schema);
         return new MlNetPayload(model, schema);
     }
 
