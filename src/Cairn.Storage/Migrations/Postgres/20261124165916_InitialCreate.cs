@@ -12,6 +12,20 @@ namespace Cairn.Storage.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "data_sets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_sets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "experiments",
                 columns: table => new
                 {
@@ -26,6 +40,35 @@ namespace Cairn.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_experiments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_set_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DataSetId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceUri = table.Column<string>(type: "text", nullable: true),
+                    ArtifactPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RowCount = table.Column<long>(type: "bigint", nullable: false),
+                    ColumnCount = table.Column<int>(type: "integer", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SchemaJson = table.Column<string>(type: "text", nullable: false),
+                    ProfileJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_set_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_data_set_versions_data_sets_DataSetId",
+                        column: x => x.DataSetId,
+                        principalTable: "data_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -120,6 +163,31 @@ namespace Cairn.Storage.Migrations.Postgres
                         name: "FK_runs_experiments_ExperimentId",
                         column: x => x.ExperimentId,
                         principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_set_tags",
+                columns: table => new
+                {
+                    DataSetId = table.Column<long>(type: "bigint", nullable: false),
+                    Tag = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VersionId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_set_tags", x => new { x.DataSetId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_data_set_tags_data_set_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "data_set_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_data_set_tags_data_sets_DataSetId",
+                        column: x => x.DataSetId,
+                        principalTable: "data_sets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -313,6 +381,33 @@ namespace Cairn.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_data_set_tags_VersionId",
+                table: "data_set_tags",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_DataSetId_CreatedAtMs",
+                table: "data_set_versions",
+                columns: new[] { "DataSetId", "CreatedAtMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_DataSetId_Version",
+                table: "data_set_versions",
+                columns: new[] { "DataSetId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_Version",
+                table: "data_set_versions",
+                column: "Version");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_sets_Name",
+                table: "data_sets",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_datasets_ExperimentId_Name_Digest",
                 table: "datasets",
                 columns: new[] { "ExperimentId", "Name", "Digest" },
@@ -379,6 +474,9 @@ namespace Cairn.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "data_set_tags");
+
+            migrationBuilder.DropTable(
                 name: "experiment_tags");
 
             migrationBuilder.DropTable(
@@ -409,6 +507,9 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "run_tags");
 
             migrationBuilder.DropTable(
+                name: "data_set_versions");
+
+            migrationBuilder.DropTable(
                 name: "logged_models");
 
             migrationBuilder.DropTable(
@@ -416,6 +517,9 @@ namespace Cairn.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "data_sets");
 
             migrationBuilder.DropTable(
                 name: "experiments");

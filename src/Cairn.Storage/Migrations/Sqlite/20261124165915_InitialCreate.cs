@@ -11,6 +11,20 @@ namespace Cairn.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "data_sets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_sets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "experiments",
                 columns: table => new
                 {
@@ -25,6 +39,35 @@ namespace Cairn.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_experiments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_set_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DataSetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SourceUri = table.Column<string>(type: "TEXT", nullable: true),
+                    ArtifactPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RowCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ColumnCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    SchemaJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ProfileJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_set_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_data_set_versions_data_sets_DataSetId",
+                        column: x => x.DataSetId,
+                        principalTable: "data_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -119,6 +162,31 @@ namespace Cairn.Storage.Migrations.Sqlite
                         name: "FK_runs_experiments_ExperimentId",
                         column: x => x.ExperimentId,
                         principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_set_tags",
+                columns: table => new
+                {
+                    DataSetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    VersionId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_set_tags", x => new { x.DataSetId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_data_set_tags_data_set_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "data_set_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_data_set_tags_data_sets_DataSetId",
+                        column: x => x.DataSetId,
+                        principalTable: "data_sets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -311,6 +379,33 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_data_set_tags_VersionId",
+                table: "data_set_tags",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_DataSetId_CreatedAtMs",
+                table: "data_set_versions",
+                columns: new[] { "DataSetId", "CreatedAtMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_DataSetId_Version",
+                table: "data_set_versions",
+                columns: new[] { "DataSetId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_Version",
+                table: "data_set_versions",
+                column: "Version");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_sets_Name",
+                table: "data_sets",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_datasets_ExperimentId_Name_Digest",
                 table: "datasets",
                 columns: new[] { "ExperimentId", "Name", "Digest" },
@@ -377,6 +472,9 @@ namespace Cairn.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "data_set_tags");
+
+            migrationBuilder.DropTable(
                 name: "experiment_tags");
 
             migrationBuilder.DropTable(
@@ -407,6 +505,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_tags");
 
             migrationBuilder.DropTable(
+                name: "data_set_versions");
+
+            migrationBuilder.DropTable(
                 name: "logged_models");
 
             migrationBuilder.DropTable(
@@ -414,6 +515,9 @@ namespace Cairn.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "data_sets");
 
             migrationBuilder.DropTable(
                 name: "experiments");
