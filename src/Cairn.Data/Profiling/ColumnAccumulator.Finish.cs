@@ -1,21 +1,26 @@
 using Cairn.Data.Tables;
+using Cairn.Data.Values;
 
 namespace Cairn.Data.Profiling;
 
 internal sealed partial class ColumnAccumulator
 {
     /// <summary>Decides the column's type from the candidates that survived, then builds its schema and profile.</summary>
-    public (ColumnSchema Schema, ColumnProfile Profile) Finish(long rows)
+    public (ColumnSchema Schema, ColumnProfile Profile) Finish(long rows, ColumnSchema? known = null)
     {
-        var type = InferType();
+        var type = known?.Type ?? InferType();
         var schema = new ColumnSchema(Name, type)
         {
             Nullable = _missing > 0,
             IsInteger = type == ColumnType.Numeric && _integer,
             Categories = type == ColumnType.Categorical
-                ? [.. _stringCounts!.Keys.Order(StringComparer.Ordinal)]
+                ? [.. (_stringCounts?.Keys ?? _numberCounts?.Keys.Select(CellParser.FormatNumber) ?? []).Order(StringComparer.Ordinal)]
                 : null,
         };
+        if (known is not null)
+        {
+            schema = known;
+        }
 
         var profile = new ColumnProfile
         {
@@ -30,9 +35,10 @@ internal sealed partial class ColumnAccumulator
 
         return (schema, type switch
         {
-            ColumnType.Numeric => NumericProfile(profile),
+            ColumnType.Numeric when _numeric => NumericProfile(profile),
             ColumnType.Boolean => profile with { CategoryCounts = BooleanCounts(), TopCategories = BooleanCounts() },
             ColumnType.Categorical => profile with { CategoryCounts = SortedCounts(int.MaxValue), TopCategories = SortedCounts(_options.TopCategories) },
+            ColumnType.Numeric => profile,
             ColumnType.DateTime => profile with
             {
                 MinTime = _minTime,
@@ -177,6 +183,6 @@ internal sealed partial class ColumnAccumulator
             .Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
 
     private CategoryCount[] SortedCounts(int take) =>
-        [.. (_stringCounts ?? []).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+        [.. (_stringCounts ?? _numberCounts?.ToDictionary(p => CellParser.FormatNumber(p.Key), p => p.Value) ?? []).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(take).Select(p => new CategoryCount(p.Key, p.Value))];
 }
