@@ -30,7 +30,7 @@ internal sealed class BenchServer : IAsyncDisposable
     {
         var home = new TempDirectory("cairn-bench");
         var port = FreePort();
-        string? database = backend == "postgres" ? throw new NotSupportedException("PostgreSQL fixture pending") : null;
+        var database = backend == "postgres" ? await PostgresDatabases.CreateAsync("bench") : null;
         var self = Environment.ProcessPath!;
         var arguments = $"--serve --port {port} --home \"{home.Path}\"" + (database is null ? "" : $" --database \"{database}\"");
         var start = self.EndsWith("dotnet", StringComparison.Ordinal)

@@ -42,6 +42,7 @@ public abstract partial class MetadataContext
         });
 
         // A logged model's metrics are the run metrics logged with its model_id; index them for that lookup.
-        modelBuilder.Entity<MetricEntity>().HasIndex(x => new { x.ModelId, x.Key });
+        // Partial: almost every metric has no model id, and indexing those rows would slow every log-batch.
+        modelBuilder.Entity<MetricEntity>().HasIndex(x => new { x.ModelId, x.Key }).HasFilter("\"ModelId\" IS NOT NULL");
     }
 }

@@ -1,4 +1,5 @@
 using Cairn.Core.LoggedModels;
+using Cairn.Core.Registry;
 using Cairn.Storage.LoggedModels;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,6 +7,9 @@ namespace Cairn.Storage;
 
 public static partial class StorageServiceCollectionExtensions
 {
-    static partial void AddLoggedModelStore(IServiceCollection services) =>
+    static partial void AddLoggedModelStore(IServiceCollection services)
+    {
         services.AddSingleton<ILoggedModelStore, EfLoggedModelStore>();
+        services.AddSingleton<ILoggedModelResolver, LoggedModelResolver>();
+    }
 }

@@ -37,7 +37,7 @@ public class CairnServerFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopAsync();
         _home.Dispose();

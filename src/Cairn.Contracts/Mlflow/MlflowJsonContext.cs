@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using Cairn.Contracts.Mlflow.Artifacts;
+using Cairn.Contracts.Mlflow.LoggedModels;
+using Cairn.Contracts.Mlflow.Registry;
 using Cairn.Contracts.Mlflow.Tracking;
 
 namespace Cairn.Contracts.Mlflow;
@@ -6,7 +9,8 @@ namespace Cairn.Contracts.Mlflow;
 /// <summary>
 /// Source-generated JSON for MLflow's REST API: snake_case names, unset (null) fields omitted, int64 and
 /// doubles accepted as numbers or strings, NaN/±Infinity as the strings "NaN"/"Infinity"/"-Infinity".
-/// Other areas register their DTOs in partial files of this class (MlflowJsonContext.Registry.cs, ...).
+/// Every MLflow DTO is registered here: the generator fails when [JsonSerializable] attributes are
+/// spread over several partial declarations (dotnet/runtime#99669).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -46,4 +50,38 @@ namespace Cairn.Contracts.Mlflow;
 [JsonSerializable(typeof(GetMetricHistoryResponse))]
 [JsonSerializable(typeof(SearchRunsRequest))]
 [JsonSerializable(typeof(SearchRunsResponse))]
+[JsonSerializable(typeof(CreateRegisteredModelRequest))]
+[JsonSerializable(typeof(RegisteredModelNameRequest))]
+[JsonSerializable(typeof(RegisteredModelResponse))]
+[JsonSerializable(typeof(SearchRegisteredModelsRequest))]
+[JsonSerializable(typeof(SearchRegisteredModelsResponse))]
+[JsonSerializable(typeof(UpdateRegisteredModelRequest))]
+[JsonSerializable(typeof(RenameRegisteredModelRequest))]
+[JsonSerializable(typeof(SetRegisteredModelTagRequest))]
+[JsonSerializable(typeof(DeleteRegisteredModelTagRequest))]
+[JsonSerializable(typeof(GetLatestVersionsRequest))]
+[JsonSerializable(typeof(ModelVersionsResponse))]
+[JsonSerializable(typeof(CreateModelVersionRequest))]
+[JsonSerializable(typeof(ModelVersionKeyRequest))]
+[JsonSerializable(typeof(ModelVersionResponse))]
+[JsonSerializable(typeof(SearchModelVersionsRequest))]
+[JsonSerializable(typeof(SearchModelVersionsResponse))]
+[JsonSerializable(typeof(UpdateModelVersionRequest))]
+[JsonSerializable(typeof(TransitionModelVersionStageRequest))]
+[JsonSerializable(typeof(GetModelVersionDownloadUriResponse))]
+[JsonSerializable(typeof(SetModelVersionTagRequest))]
+[JsonSerializable(typeof(DeleteModelVersionTagRequest))]
+[JsonSerializable(typeof(SetRegisteredModelAliasRequest))]
+[JsonSerializable(typeof(RegisteredModelAliasRequest))]
+[JsonSerializable(typeof(ListArtifactsResponse))]
+[JsonSerializable(typeof(ListRunArtifactsRequest))]
+[JsonSerializable(typeof(ListRunArtifactsResponse))]
+[JsonSerializable(typeof(CreateLoggedModelRequest))]
+[JsonSerializable(typeof(LoggedModelResponse))]
+[JsonSerializable(typeof(FinalizeLoggedModelRequest))]
+[JsonSerializable(typeof(SetLoggedModelTagsRequest))]
+[JsonSerializable(typeof(LogLoggedModelParamsRequest))]
+[JsonSerializable(typeof(ListLoggedModelArtifactsRequest))]
+[JsonSerializable(typeof(SearchLoggedModelsRequest))]
+[JsonSerializable(typeof(SearchLoggedModelsResponse))]
 public sealed partial class MlflowJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ public static partial class ArtifactsApi
     /// </summary>
     private static async Task<IResult> ListRunArtifactsAsync(HttpContext ctx, ITrackingStore tracking, IArtifactStore store)
     {
-        var r = await MlflowRequest.ReadAsync(ctx, MlflowArtifactsJsonContext.Default.ListRunArtifactsRequest);
+        var r = await MlflowRequest.ReadAsync(ctx, MlflowJsonContext.Default.ListRunArtifactsRequest);
         var relative = ArtifactPath.Normalize(r.Path);
         var run = await tracking.GetRunAsync(TrackingMapping.RunIdOf(r.RunId, r.RunUuid), ctx.RequestAborted);
         var files = await ListUnderRootAsync(store, run.Info.ArtifactUri, relative, ctx.RequestAborted);
@@ -21,7 +21,7 @@ public static partial class ArtifactsApi
         {
             RootUri = run.Info.ArtifactUri,
             Files = files,
-        }, MlflowArtifactsJsonContext.Default.ListRunArtifactsResponse);
+        }, MlflowJsonContext.Default.ListRunArtifactsResponse);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Cairn.Server.Mlflow;
 /// </summary>
 public static partial class ArtifactsApi
 {
-    private static readonly IResult Empty = TypedResults.Json(EmptyResponse.Instance, MlflowArtifactsJsonContext.Default.EmptyResponse);
+    private static readonly IResult Empty = TypedResults.Json(EmptyResponse.Instance, MlflowJsonContext.Default.EmptyResponse);
 
     public static WebApplication MapMlflowArtifactsApi(this WebApplication app)
     {
@@ -65,7 +65,7 @@ public static partial class ArtifactsApi
         return TypedResults.Json(new ListArtifactsResponse
         {
             Files = entries.Count == 0 ? null : [.. entries.Select(e => ToDto(e, BaseName(e.Path)))],
-        }, MlflowArtifactsJsonContext.Default.ListArtifactsResponse);
+        }, MlflowJsonContext.Default.ListArtifactsResponse);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext ctx, IArtifactStore store)

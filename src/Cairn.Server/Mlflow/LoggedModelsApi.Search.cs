@@ -14,7 +14,7 @@ public static partial class LoggedModelsApi
     /// </summary>
     private static async Task<IResult> SearchAsync(HttpContext ctx, ILoggedModelStore store)
     {
-        var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.SearchLoggedModelsRequest);
+        var r = await ReadAsync(ctx, MlflowJsonContext.Default.SearchLoggedModelsRequest);
         if (r.ExperimentIds is not { Count: > 0 } experimentIds)
         {
             throw Core.Errors.CairnException.MissingParameter("experiment_ids");
@@ -38,6 +38,6 @@ public static partial class LoggedModelsApi
         {
             Models = page.Items.Count == 0 ? null : [.. page.Items.Select(m => m.ToDto())],
             NextPageToken = page.NextPageToken,
-        }, MlflowArtifactsJsonContext.Default.SearchLoggedModelsResponse);
+        }, MlflowJsonContext.Default.SearchLoggedModelsResponse);
     }
 }

@@ -13,7 +13,7 @@ namespace Cairn.Server.Mlflow;
 /// </summary>
 public static partial class LoggedModelsApi
 {
-    private static readonly IResult Empty = TypedResults.Json(EmptyResponse.Instance, MlflowArtifactsJsonContext.Default.EmptyResponse);
+    private static readonly IResult Empty = TypedResults.Json(EmptyResponse.Instance, MlflowJsonContext.Default.EmptyResponse);
 
     public static WebApplication MapMlflowLoggedModelsApi(this WebApplication app)
     {
@@ -40,7 +40,7 @@ public static partial class LoggedModelsApi
 
     private static async Task<IResult> CreateAsync(HttpContext ctx, ILoggedModelStore store)
     {
-        var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.CreateLoggedModelRequest);
+        var r = await ReadAsync(ctx, MlflowJsonContext.Default.CreateLoggedModelRequest);
         var model = await store.CreateAsync(new NewLoggedModel
         {
             ExperimentId = Required(r.ExperimentId, "experiment_id"),
@@ -55,14 +55,14 @@ public static partial class LoggedModelsApi
 
     private static async Task<IResult> FinalizeAsync(string modelId, HttpContext ctx, ILoggedModelStore store)
     {
-        var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.FinalizeLoggedModelRequest);
+        var r = await ReadAsync(ctx, MlflowJsonContext.Default.FinalizeLoggedModelRequest);
         var status = LoggedModelStatuses.ParseFinal(Required(r.Status, "status"));
         return Model(await store.FinalizeAsync(modelId, status, ctx.RequestAborted));
     }
 
     private static async Task<IResult> SetTagsAsync(string modelId, HttpContext ctx, ILoggedModelStore store)
     {
-        var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.SetLoggedModelTagsRequest);
+        var r = await ReadAsync(ctx, MlflowJsonContext.Default.SetLoggedModelTagsRequest);
         await store.SetTagsAsync(modelId, r.Tags.ToDomain("tags"), ctx.RequestAborted);
         return Empty;
     }
@@ -76,21 +76,21 @@ public static partial class LoggedModelsApi
 
     private static async Task<IResult> LogParamsAsync(string modelId, HttpContext ctx, ILoggedModelStore store)
     {
-        var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.LogLoggedModelParamsRequest);
+        var r = await ReadAsync(ctx, MlflowJsonContext.Default.LogLoggedModelParamsRequest);
         await store.LogParamsAsync(modelId, r.Params.ToDomain("params"), ctx.RequestAborted);
         return Empty;
     }
 
     private static async Task<IResult> ListArtifactsAsync(string modelId, HttpContext ctx, ILoggedModelStore models, IArtifactStore store)
     {
-        var r = await ReadAsync(ctx, MlflowArtifactsJsonContext.Default.ListLoggedModelArtifactsRequest);
+        var r = await ReadAsync(ctx, MlflowJsonContext.Default.ListLoggedModelArtifactsRequest);
         var relative = ArtifactPath.Normalize(r.ArtifactDirectoryPath, "artifact_directory_path");
         var model = await models.GetAsync(modelId, ctx.RequestAborted);
         return TypedResults.Json(new ListRunArtifactsResponse
         {
             RootUri = model.ArtifactUri,
             Files = await ArtifactsApi.ListUnderRootAsync(store, model.ArtifactUri, relative, ctx.RequestAborted),
-        }, MlflowArtifactsJsonContext.Default.ListRunArtifactsResponse);
+        }, MlflowJsonContext.Default.ListRunArtifactsResponse);
     }
 
     private static async Task<IResult> DownloadArtifactAsync(string modelId, HttpContext ctx, ILoggedModelStore models, IArtifactStore store)
@@ -102,5 +102,5 @@ public static partial class LoggedModelsApi
     }
 
     private static IResult Model(LoggedModel model) =>
-        TypedResults.Json(new LoggedModelResponse(model.ToDto()), MlflowArtifactsJsonContext.Default.LoggedModelResponse);
+        TypedResults.Json(new LoggedModelResponse(model.ToDto()), MlflowJsonContext.Default.LoggedModelResponse);
 }

@@ -22,7 +22,7 @@ public static partial class TrackingApi
                 StartTime = r.StartTime,
                 Tags = r.Tags.ToDomain("tags"),
             }, ctx.RequestAborted);
-            return TypedResults.Json(new RunResponse(run.ToDto()), MlflowJsonContext.Default.RunResponse);
+            return TypedResults.Json(new RunResponse(run.ToDto(withOutputs: false)), MlflowJsonContext.Default.RunResponse);
         });
         g.MapGet("/runs/get", async (HttpContext ctx, TrackingService svc) =>
         {

@@ -48,7 +48,11 @@ public static class TrackingMapping
         LifecycleStage = r.LifecycleStage,
     };
 
-    public static RunDto ToDto(this Run r) => new()
+    /// <summary>
+    /// A run on the wire. MLflow's runs/get always carries <c>"outputs": {}</c> while runs/create leaves it
+    /// out; <paramref name="withOutputs"/> reproduces that.
+    /// </summary>
+    public static RunDto ToDto(this Run r, bool withOutputs = true) => new()
     {
         Info = r.Info.ToDto(),
         Data = new RunDataDto
@@ -62,7 +66,8 @@ public static class TrackingMapping
             DatasetInputs = r.DatasetInputs.Count == 0 ? null : r.DatasetInputs.Select(ToDto).ToList(),
             ModelInputs = r.ModelInputs.Count == 0 ? null : r.ModelInputs.Select(id => new ModelInputDto { ModelId = id }).ToList(),
         },
-        Outputs = r.ModelOutputs.Count == 0 ? null
+        Outputs = r.ModelOutputs.Count == 0
+            ? (withOutputs ? new RunOutputsDto() : null)
             : new RunOutputsDto { ModelOutputs = r.ModelOutputs.Select(o => new ModelOutputDto { ModelId = o.ModelId, Step = o.Step }).ToList() },
     };
 

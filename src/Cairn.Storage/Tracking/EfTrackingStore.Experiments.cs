@@ -1,4 +1,5 @@
 using Cairn.Core;
+using Cairn.Core.Artifacts;
 using Cairn.Core.Errors;
 using Cairn.Core.Paging;
 using Cairn.Core.Search;
@@ -34,7 +35,7 @@ public sealed partial class EfTrackingStore
         if (string.IsNullOrEmpty(artifactLocation))
         {
             // The default location needs the id the database just assigned.
-            entity.ArtifactLocation = $"mlflow-artifacts:/{entity.Id}";
+            entity.ArtifactLocation = ArtifactUri.ForExperiment(entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(cancellationToken);
         }
 

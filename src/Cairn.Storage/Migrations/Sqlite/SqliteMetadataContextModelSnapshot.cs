@@ -356,11 +356,93 @@ namespace Cairn.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModelId", "Key");
+                    b.HasIndex("ModelId", "Key")
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 
                     b.ToTable("metrics", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunLink")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageLocation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegisteredModelId", "Version");
+
+                    b.HasIndex("LastUpdatedTime");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("RegisteredModelId", "CurrentStage", "Version");
+
+                    b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionTagEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegisteredModelId", "Version", "Key");
+
+                    b.ToTable("model_version_tags", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.ParamEntity", b =>
@@ -381,6 +463,79 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.HasIndex("Key", "Value");
 
                     b.ToTable("params", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegisteredModelId", "Alias");
+
+                    b.HasIndex("RegisteredModelId", "Version");
+
+                    b.ToTable("registered_model_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastUpdatedTime");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("registered_models", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelTagEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegisteredModelId", "Key");
+
+                    b.ToTable("registered_model_tags", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.RunDatasetInputEntity", b =>
@@ -584,11 +739,49 @@ namespace Cairn.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.RegisteredModelEntity", "RegisteredModel")
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RegisteredModel");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionTagEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.ModelVersionEntity", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RegisteredModelId", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ParamEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.RunEntity", null)
                         .WithMany("Params")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.ModelVersionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelTagEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.RegisteredModelEntity", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RegisteredModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -662,6 +855,16 @@ namespace Cairn.Storage.Migrations.Sqlite
                 {
                     b.Navigation("Params");
 
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionEntity", b =>
+                {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelEntity", b =>
+                {
                     b.Navigation("Tags");
                 });
 

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124165916_InitialCreate")]
+    [Migration("20261124171001_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -375,11 +375,93 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModelId", "Key");
+                    b.HasIndex("ModelId", "Key")
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Key", "Step", "Timestamp");
 
                     b.ToTable("metrics", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CurrentStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastUpdatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ModelId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RunLink")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusMessage")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StorageLocation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("RegisteredModelId", "Version");
+
+                    b.HasIndex("LastUpdatedTime");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("RegisteredModelId", "CurrentStage", "Version");
+
+                    b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionTagEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RegisteredModelId", "Version", "Key");
+
+                    b.ToTable("model_version_tags", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.ParamEntity", b =>
@@ -400,6 +482,81 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasIndex("Key", "Value");
 
                     b.ToTable("params", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RegisteredModelId", "Alias");
+
+                    b.HasIndex("RegisteredModelId", "Version");
+
+                    b.ToTable("registered_model_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastUpdatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastUpdatedTime");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("registered_models", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelTagEntity", b =>
+                {
+                    b.Property<long>("RegisteredModelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RegisteredModelId", "Key");
+
+                    b.ToTable("registered_model_tags", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.RunDatasetInputEntity", b =>
@@ -603,11 +760,49 @@ namespace Cairn.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.RegisteredModelEntity", "RegisteredModel")
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RegisteredModel");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionTagEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.ModelVersionEntity", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RegisteredModelId", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ParamEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.RunEntity", null)
                         .WithMany("Params")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.ModelVersionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelTagEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.RegisteredModelEntity", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RegisteredModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -681,6 +876,16 @@ namespace Cairn.Storage.Migrations.Postgres
                 {
                     b.Navigation("Params");
 
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.ModelVersionEntity", b =>
+                {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelEntity", b =>
+                {
                     b.Navigation("Tags");
                 });
 

@@ -43,6 +43,24 @@ namespace Cairn.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "registered_models",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    LastVersion = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registered_models", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_set_versions",
                 columns: table => new
                 {
@@ -163,6 +181,55 @@ namespace Cairn.Storage.Migrations.Postgres
                         name: "FK_runs_experiments_ExperimentId",
                         column: x => x.ExperimentId,
                         principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "model_versions",
+                columns: table => new
+                {
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    CurrentStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    StorageLocation = table.Column<string>(type: "text", nullable: true),
+                    RunId = table.Column<string>(type: "text", nullable: true),
+                    RunLink = table.Column<string>(type: "text", nullable: true),
+                    ModelId = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusMessage = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_model_versions", x => new { x.RegisteredModelId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_model_versions_registered_models_RegisteredModelId",
+                        column: x => x.RegisteredModelId,
+                        principalTable: "registered_models",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registered_model_tags",
+                columns: table => new
+                {
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registered_model_tags", x => new { x.RegisteredModelId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_registered_model_tags_registered_models_RegisteredModelId",
+                        column: x => x.RegisteredModelId,
+                        principalTable: "registered_models",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -380,6 +447,45 @@ namespace Cairn.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "model_version_tags",
+                columns: table => new
+                {
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_model_version_tags", x => new { x.RegisteredModelId, x.Version, x.Key });
+                    table.ForeignKey(
+                        name: "FK_model_version_tags_model_versions_RegisteredModelId_Version",
+                        columns: x => new { x.RegisteredModelId, x.Version },
+                        principalTable: "model_versions",
+                        principalColumns: new[] { "RegisteredModelId", "Version" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registered_model_aliases",
+                columns: table => new
+                {
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Alias = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registered_model_aliases", x => new { x.RegisteredModelId, x.Alias });
+                    table.ForeignKey(
+                        name: "FK_registered_model_aliases_model_versions_RegisteredModelId_V~",
+                        columns: x => new { x.RegisteredModelId, x.Version },
+                        principalTable: "model_versions",
+                        principalColumns: new[] { "RegisteredModelId", "Version" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_data_set_tags_VersionId",
                 table: "data_set_tags",
@@ -442,7 +548,8 @@ namespace Cairn.Storage.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_metrics_ModelId_Key",
                 table: "metrics",
-                columns: new[] { "ModelId", "Key" });
+                columns: new[] { "ModelId", "Key" },
+                filter: "\"ModelId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_metrics_RunId_Key_Step_Timestamp",
@@ -450,9 +557,40 @@ namespace Cairn.Storage.Migrations.Postgres
                 columns: new[] { "RunId", "Key", "Step", "Timestamp" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_model_versions_LastUpdatedTime",
+                table: "model_versions",
+                column: "LastUpdatedTime");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_model_versions_RegisteredModelId_CurrentStage_Version",
+                table: "model_versions",
+                columns: new[] { "RegisteredModelId", "CurrentStage", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_model_versions_RunId",
+                table: "model_versions",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_params_Key_Value",
                 table: "params",
                 columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registered_model_aliases_RegisteredModelId_Version",
+                table: "registered_model_aliases",
+                columns: new[] { "RegisteredModelId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registered_models_LastUpdatedTime",
+                table: "registered_models",
+                column: "LastUpdatedTime");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registered_models_Name",
+                table: "registered_models",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_run_dataset_inputs_DatasetId",
@@ -492,7 +630,16 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "metrics");
 
             migrationBuilder.DropTable(
+                name: "model_version_tags");
+
+            migrationBuilder.DropTable(
                 name: "params");
+
+            migrationBuilder.DropTable(
+                name: "registered_model_aliases");
+
+            migrationBuilder.DropTable(
+                name: "registered_model_tags");
 
             migrationBuilder.DropTable(
                 name: "run_dataset_inputs");
@@ -513,6 +660,9 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "logged_models");
 
             migrationBuilder.DropTable(
+                name: "model_versions");
+
+            migrationBuilder.DropTable(
                 name: "datasets");
 
             migrationBuilder.DropTable(
@@ -520,6 +670,9 @@ namespace Cairn.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "data_sets");
+
+            migrationBuilder.DropTable(
+                name: "registered_models");
 
             migrationBuilder.DropTable(
                 name: "experiments");
