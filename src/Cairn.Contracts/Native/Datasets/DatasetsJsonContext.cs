@@ -20,5 +20,6 @@ namespace Cairn.Contracts.Native.Datasets;
 [JsonSerializable(typeof(ListDatasetsResponse))]
 [JsonSerializable(typeof(SetDatasetTagRequest))]
 [JsonSerializable(typeof(ValidateDatasetRequest))]
+[JsonSerializable(typeof(ValidationSchemaDto))]
 [JsonSerializable(typeof(ValidationReportDto))]
 public sealed partial class DatasetsJsonContext : JsonSerializerContext;
