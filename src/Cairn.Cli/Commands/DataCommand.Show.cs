@@ -54,7 +54,7 @@ internal static partial class DataCommand
             var distinct = p is null ? "" : (p.DistinctIsEstimate ? "~" : "") + DataOutput.Count(p.Distinct);
             var min = p?.MinTime is { } t0 ? t0.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Formats.Number(p?.Min);
             var max = p?.MaxTime is { } t1 ? t1.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Formats.Number(p?.Max);
-            var top = string.Join(", ", (p?.TopCategories ?? []).Take(5).Select(c => $"{c.Value} ({DataOutput.Count(c.Count)})"));
+            var top = column.Type == "datetime" ? "" : string.Join(", ", (p?.TopCategories ?? []).Take(5).Select(c => $"{c.Value} ({DataOutput.Count(c.Count)})"));
             table.AddRow(column.Name, type, column.Nullable ? "yes" : "no", missing, distinct, min, max, Formats.Number(p?.Mean), Formats.Number(p?.Std), top);
         }
 

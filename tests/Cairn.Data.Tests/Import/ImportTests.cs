@@ -10,15 +10,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cairn.Data.Tests.Import;
 
-public sealed class ImportTests : IAsyncLifetime
+/// <summary>Import and the dataset store on SQLite; <see cref="PostgresImportTests"/> runs the same tests on PostgreSQL.</summary>
+public class ImportTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
     private StoreHost _host = null!;
     private DatasetService _service = null!;
 
+    /// <summary>Null: a private SQLite store.</summary>
+    protected virtual Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
+
     public async Task InitializeAsync()
     {
-        _host = await StoreHost.CreateAsync(time: _time);
+        _host = await StoreHost.CreateAsync(await DatabaseAsync(), _time);
         _service = new DatasetService(_host.Get<IDatasetStore>(), _host.Get<IArtifactStore>(), _time);
     }
 
@@ -45,6 +49,16 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(344, first.Version.RowCount);
         Assert.Equal(8, first.Version.ColumnCount);
         Assert.Equal(new FileInfo(TestFiles.Path("penguins.csv")).Length, first.Version.SizeBytes);
+    }
+
+    [Fact]
+    public async Task ConcurrentIdenticalImports_CreateOneVersion()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ImportTextAsync("race", "x,y\n1,2\n3,4\n")));
+
+        Assert.Single(results, r => r.Created);
+        Assert.Single(results.Select(r => r.Version.Version).Distinct());
+        Assert.Single(await _service.Store.ListVersionsAsync("race", CancellationToken.None));
     }
 
     [Fact]
