@@ -88,6 +88,7 @@ public static class CairnCli
             ExperimentsCommand.Create(context),
             RunsCommand.Create(context),
             ModelsCommand.Create(context),
+            DataCommand.Create(context),
         };
         return root;
     }

@@ -32,11 +32,14 @@ public abstract partial class MetadataContext : DbContext
         ConfigureTracking(modelBuilder);
         ConfigureRegistry(modelBuilder);
         ConfigureLoggedModels(modelBuilder);
+        ConfigureDatasets(modelBuilder);
     }
 
     partial void ConfigureRegistry(ModelBuilder modelBuilder);
 
     partial void ConfigureLoggedModels(ModelBuilder modelBuilder);
+
+    partial void ConfigureDatasets(ModelBuilder modelBuilder);
 
     private static void ConfigureTracking(ModelBuilder b)
     {

@@ -16,4 +16,7 @@ public sealed record ColumnSchema(string Name, ColumnType Type)
     public double? Min { get; init; }
 
     public double? Max { get; init; }
+
+    /// <summary>Optional limit a validator enforces on the share of missing values (0..1) when <see cref="Nullable"/> is true.</summary>
+    public double? MaxMissingRate { get; init; }
 }

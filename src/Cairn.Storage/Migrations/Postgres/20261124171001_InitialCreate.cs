@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cairn.Storage.Migrations.Sqlite
+namespace Cairn.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -11,16 +12,30 @@ namespace Cairn.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "data_sets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_sets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "experiments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ArtifactLocation = table.Column<string>(type: "TEXT", nullable: false),
-                    LifecycleStage = table.Column<string>(type: "TEXT", nullable: false),
-                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdateTime = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArtifactLocation = table.Column<string>(type: "text", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "text", nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdateTime = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,14 +46,14 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_models",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    LastVersion = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    LastVersion = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,18 +61,47 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_set_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DataSetId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceUri = table.Column<string>(type: "text", nullable: true),
+                    ArtifactPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RowCount = table.Column<long>(type: "bigint", nullable: false),
+                    ColumnCount = table.Column<int>(type: "integer", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SchemaJson = table.Column<string>(type: "text", nullable: false),
+                    ProfileJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_set_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_data_set_versions_data_sets_DataSetId",
+                        column: x => x.DataSetId,
+                        principalTable: "data_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "datasets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", nullable: false),
-                    SourceType = table.Column<string>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false),
-                    Schema = table.Column<string>(type: "TEXT", nullable: true),
-                    Profile = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Digest = table.Column<string>(type: "text", nullable: false),
+                    SourceType = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    Schema = table.Column<string>(type: "text", nullable: true),
+                    Profile = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,9 +118,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "experiment_tags",
                 columns: table => new
                 {
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,16 +137,16 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "logged_models",
                 columns: table => new
                 {
-                    ModelId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ArtifactUri = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ModelType = table.Column<string>(type: "TEXT", nullable: true),
-                    SourceRunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CreationTimestampMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTimestampMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    LifecycleStage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    ModelId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArtifactUri = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ModelType = table.Column<string>(type: "text", nullable: true),
+                    SourceRunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreationTimestampMs = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTimestampMs = table.Column<long>(type: "bigint", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,16 +163,16 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "runs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
-                    ArtifactUri = table.Column<string>(type: "TEXT", nullable: false),
-                    LifecycleStage = table.Column<string>(type: "TEXT", nullable: false),
-                    DeletedTime = table.Column<long>(type: "INTEGER", nullable: true)
+                    RunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartTime = table.Column<long>(type: "bigint", nullable: false),
+                    EndTime = table.Column<long>(type: "bigint", nullable: true),
+                    ArtifactUri = table.Column<string>(type: "text", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "text", nullable: false),
+                    DeletedTime = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,20 +189,20 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "model_versions",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CurrentStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false),
-                    StorageLocation = table.Column<string>(type: "TEXT", nullable: true),
-                    RunId = table.Column<string>(type: "TEXT", nullable: true),
-                    RunLink = table.Column<string>(type: "TEXT", nullable: true),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StatusMessage = table.Column<string>(type: "TEXT", nullable: true)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    CurrentStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    StorageLocation = table.Column<string>(type: "text", nullable: true),
+                    RunId = table.Column<string>(type: "text", nullable: true),
+                    RunLink = table.Column<string>(type: "text", nullable: true),
+                    ModelId = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusMessage = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,9 +219,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_model_tags",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,12 +235,37 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_set_tags",
+                columns: table => new
+                {
+                    DataSetId = table.Column<long>(type: "bigint", nullable: false),
+                    Tag = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VersionId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_set_tags", x => new { x.DataSetId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_data_set_tags_data_set_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "data_set_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_data_set_tags_data_sets_DataSetId",
+                        column: x => x.DataSetId,
+                        principalTable: "data_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "logged_model_params",
                 columns: table => new
                 {
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    ModelId = table.Column<string>(type: "character varying(40)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,9 +282,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "logged_model_tags",
                 columns: table => new
                 {
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    ModelId = table.Column<string>(type: "character varying(40)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,12 +301,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "latest_metrics",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    IsNaN = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Step = table.Column<long>(type: "INTEGER", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    IsNaN = table.Column<bool>(type: "boolean", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,16 +323,17 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "metrics",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    IsNaN = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Step = table.Column<long>(type: "INTEGER", nullable: false),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: true),
-                    DatasetName = table.Column<string>(type: "TEXT", nullable: true),
-                    DatasetDigest = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    IsNaN = table.Column<bool>(type: "boolean", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<long>(type: "bigint", nullable: false),
+                    ModelId = table.Column<string>(type: "text", nullable: true),
+                    DatasetName = table.Column<string>(type: "text", nullable: true),
+                    DatasetDigest = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -280,9 +350,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "params",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -299,10 +369,10 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_dataset_inputs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    DatasetId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Context = table.Column<string>(type: "TEXT", nullable: true),
-                    TagsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    DatasetId = table.Column<long>(type: "bigint", nullable: false),
+                    Context = table.Column<string>(type: "text", nullable: true),
+                    TagsJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,8 +395,8 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_model_inputs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    ModelId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,9 +413,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_model_outputs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
-                    Step = table.Column<long>(type: "INTEGER", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    ModelId = table.Column<string>(type: "text", nullable: false),
+                    Step = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -362,9 +432,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_tags",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -381,10 +451,10 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "model_version_tags",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -401,20 +471,47 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_model_aliases",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Alias = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Alias = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_registered_model_aliases", x => new { x.RegisteredModelId, x.Alias });
                     table.ForeignKey(
-                        name: "FK_registered_model_aliases_model_versions_RegisteredModelId_Version",
+                        name: "FK_registered_model_aliases_model_versions_RegisteredModelId_V~",
                         columns: x => new { x.RegisteredModelId, x.Version },
                         principalTable: "model_versions",
                         principalColumns: new[] { "RegisteredModelId", "Version" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_tags_VersionId",
+                table: "data_set_tags",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_DataSetId_CreatedAtMs",
+                table: "data_set_versions",
+                columns: new[] { "DataSetId", "CreatedAtMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_DataSetId_Version",
+                table: "data_set_versions",
+                columns: new[] { "DataSetId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_set_versions_Version",
+                table: "data_set_versions",
+                column: "Version");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_sets_Name",
+                table: "data_sets",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_datasets_ExperimentId_Name_Digest",
@@ -515,6 +612,9 @@ namespace Cairn.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "data_set_tags");
+
+            migrationBuilder.DropTable(
                 name: "experiment_tags");
 
             migrationBuilder.DropTable(
@@ -554,6 +654,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_tags");
 
             migrationBuilder.DropTable(
+                name: "data_set_versions");
+
+            migrationBuilder.DropTable(
                 name: "logged_models");
 
             migrationBuilder.DropTable(
@@ -564,6 +667,9 @@ namespace Cairn.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "data_sets");
 
             migrationBuilder.DropTable(
                 name: "registered_models");
