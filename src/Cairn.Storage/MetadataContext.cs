@@ -32,11 +32,14 @@ public abstract partial class MetadataContext : DbContext
         ConfigureTracking(modelBuilder);
         ConfigureRegistry(modelBuilder);
         ConfigureLoggedModels(modelBuilder);
+        ConfigurePipelines(modelBuilder);
     }
 
     partial void ConfigureRegistry(ModelBuilder modelBuilder);
 
     partial void ConfigureLoggedModels(ModelBuilder modelBuilder);
+
+    partial void ConfigurePipelines(ModelBuilder modelBuilder);
 
     private static void ConfigureTracking(ModelBuilder b)
     {

@@ -43,10 +43,13 @@ public static partial class StorageServiceCollectionExtensions
         services.AddSingleton<IArtifactStore>(_ => new LocalArtifactStore(options.ArtifactRoot));
         AddRegistryStore(services);
         AddLoggedModelStore(services);
+        AddPipelineStore(services);
         return services;
     }
 
     static partial void AddRegistryStore(IServiceCollection services);
 
     static partial void AddLoggedModelStore(IServiceCollection services);
+
+    static partial void AddPipelineStore(IServiceCollection services);
 }
