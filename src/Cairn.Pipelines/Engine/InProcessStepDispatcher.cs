@@ -13,6 +13,7 @@ public sealed class InProcessStepDispatcher(Func<StepExecutor> executor, Pipelin
     private readonly SemaphoreSlim _slots = new(options.WorkerCount);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private int _disposed;
 
     public Task DispatchAsync(StepWorkItem item, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -63,6 +64,12 @@ public sealed class InProcessStepDispatcher(Func<StepExecutor> executor, Pipelin
     /// <summary>Stops taking work, cancels running attempts and waits for them to unwind (like a process stop).</summary>
     public async ValueTask DisposeAsync()
     {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _shutdown.CancelAsync();
         try
         {
