@@ -1,4 +1,5 @@
 using Cairn.Server.Mlflow;
+using Cairn.Server.Native;
 
 namespace Cairn.Server.Hosting;
 
@@ -9,6 +10,7 @@ public static class ApiRegistration
     {
         services.AddMlflowTracking();
         services.AddMlflowRegistry();
+        services.AddPipelinesApi();
         return services;
     }
 
@@ -19,6 +21,7 @@ public static class ApiRegistration
         app.MapMlflowRegistryApi();
         app.MapMlflowArtifactsApi();
         app.MapMlflowLoggedModelsApi();
+        app.MapPipelinesApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
