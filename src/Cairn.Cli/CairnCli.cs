@@ -88,6 +88,8 @@ public static class CairnCli
             ExperimentsCommand.Create(context),
             RunsCommand.Create(context),
             ModelsCommand.Create(context),
+            PipelineRunCommand.Create(context),
+            PipelinesCommand.Create(context),
         };
         return root;
     }
