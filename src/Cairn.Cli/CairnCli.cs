@@ -89,6 +89,8 @@ public static class CairnCli
             RunsCommand.Create(context),
             ModelsCommand.Create(context),
             DataCommand.Create(context),
+            PipelineRunCommand.Create(context),
+            PipelinesCommand.Create(context),
         };
         return root;
     }

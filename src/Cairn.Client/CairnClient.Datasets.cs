@@ -102,7 +102,7 @@ public sealed partial class CairnClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report.</returns>
     public Task<ValidationReportDto> ValidateDatasetAsync(string name, string version, ValidationSchemaDto schema, CancellationToken cancellationToken = default) =>
-        PostNativeAsync($"{DatasetsApi}/{Escape(name)}/versions/{Escape(version)}/validate", new ValidateDatasetRequest { Schema = schema }, cancellationToken);
+        PostValidationAsync($"{DatasetsApi}/{Escape(name)}/versions/{Escape(version)}/validate", new ValidateDatasetRequest { Schema = schema }, cancellationToken);
 
     /// <summary>Validates a version against a reference version (its columns, types, categories, ranges and missing rates).</summary>
     /// <param name="name">The dataset name.</param>
@@ -111,7 +111,7 @@ public sealed partial class CairnClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report; drift-like findings are warnings.</returns>
     public Task<ValidationReportDto> ValidateDatasetAgainstAsync(string name, string version, string reference, CancellationToken cancellationToken = default) =>
-        PostNativeAsync($"{DatasetsApi}/{Escape(name)}/versions/{Escape(version)}/validate", new ValidateDatasetRequest { Reference = reference }, cancellationToken);
+        PostValidationAsync($"{DatasetsApi}/{Escape(name)}/versions/{Escape(version)}/validate", new ValidateDatasetRequest { Reference = reference }, cancellationToken);
 
     /// <summary>Points a tag of a dataset at one of its versions (moving it if it pointed elsewhere).</summary>
     /// <param name="name">The dataset name.</param>
@@ -139,22 +139,9 @@ public sealed partial class CairnClient
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, uri), HttpCompletionOption.ResponseContentRead, canRetry: true, cancellationToken);
     }
 
-    private async Task<T> GetNativeAsync<T>(string relative, JsonTypeInfo<T> info, CancellationToken cancellationToken)
-    {
-        var uri = Resolve(relative);
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), HttpCompletionOption.ResponseContentRead, canRetry: true, cancellationToken);
-        return await ReadAsync(response, info, cancellationToken);
-    }
-
-    private async Task<ValidationReportDto> PostNativeAsync(string relative, ValidateDatasetRequest request, CancellationToken cancellationToken)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(request, DatasetsJsonContext.Default.ValidateDatasetRequest);
-        var uri = Resolve(relative);
-        using var response = await SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) { Headers = { ContentType = JsonMediaType } } },
-            HttpCompletionOption.ResponseContentRead, canRetry: true, cancellationToken);
-        return await ReadAsync(response, DatasetsJsonContext.Default.ValidationReportDto, cancellationToken);
-    }
+    private Task<ValidationReportDto> PostValidationAsync(string relative, ValidateDatasetRequest request, CancellationToken cancellationToken) =>
+        SendNativeAsync(HttpMethod.Post, relative, request, DatasetsJsonContext.Default.ValidateDatasetRequest,
+            DatasetsJsonContext.Default.ValidationReportDto, canRetry: true, cancellationToken);
 
     private static string Escape(string segment)
     {

@@ -33,6 +33,7 @@ public abstract partial class MetadataContext : DbContext
         ConfigureRegistry(modelBuilder);
         ConfigureLoggedModels(modelBuilder);
         ConfigureDatasets(modelBuilder);
+        ConfigurePipelines(modelBuilder);
     }
 
     partial void ConfigureRegistry(ModelBuilder modelBuilder);
@@ -40,6 +41,8 @@ public abstract partial class MetadataContext : DbContext
     partial void ConfigureLoggedModels(ModelBuilder modelBuilder);
 
     partial void ConfigureDatasets(ModelBuilder modelBuilder);
+
+    partial void ConfigurePipelines(ModelBuilder modelBuilder);
 
     private static void ConfigureTracking(ModelBuilder b)
     {

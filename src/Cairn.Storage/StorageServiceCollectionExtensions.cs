@@ -44,6 +44,7 @@ public static partial class StorageServiceCollectionExtensions
         AddRegistryStore(services);
         AddLoggedModelStore(services);
         AddDatasetStore(services);
+        AddPipelineStore(services);
         return services;
     }
 
@@ -52,4 +53,6 @@ public static partial class StorageServiceCollectionExtensions
     static partial void AddLoggedModelStore(IServiceCollection services);
 
     static partial void AddDatasetStore(IServiceCollection services);
+
+    static partial void AddPipelineStore(IServiceCollection services);
 }

@@ -11,6 +11,7 @@ public static class ApiRegistration
         services.AddMlflowTracking();
         services.AddMlflowRegistry();
         services.AddDatasetsApi();
+        services.AddPipelinesApi();
         return services;
     }
 
@@ -22,6 +23,7 @@ public static class ApiRegistration
         app.MapMlflowArtifactsApi();
         app.MapMlflowLoggedModelsApi();
         app.MapDatasetsApi();
+        app.MapPipelinesApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }

@@ -43,6 +43,38 @@ namespace Cairn.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "lineage_artifacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Uri = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PropertiesJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lineage_artifacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastRunTime = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipelines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registered_models",
                 columns: table => new
                 {
@@ -181,6 +213,28 @@ namespace Cairn.Storage.Migrations.Postgres
                         name: "FK_runs_experiments_ExperimentId",
                         column: x => x.ExperimentId,
                         principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pipeline_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    SpecHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SpecText = table.Column<string>(type: "text", nullable: false),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipeline_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pipeline_versions_pipelines_PipelineId",
+                        column: x => x.PipelineId,
+                        principalTable: "pipelines",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -448,6 +502,32 @@ namespace Cairn.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pipeline_runs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PipelineVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ParamsJson = table.Column<string>(type: "text", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NoCache = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    EndTime = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    TrackingRunId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipeline_runs", x => x.RunId);
+                    table.ForeignKey(
+                        name: "FK_pipeline_runs_pipeline_versions_PipelineVersionId",
+                        column: x => x.PipelineVersionId,
+                        principalTable: "pipeline_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "model_version_tags",
                 columns: table => new
                 {
@@ -486,6 +566,65 @@ namespace Cairn.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "executions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    StepId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CacheKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Worker = table.Column<string>(type: "text", nullable: true),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    StartTime = table.Column<long>(type: "bigint", nullable: true),
+                    EndTime = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    Log = table.Column<string>(type: "text", nullable: true),
+                    LogPath = table.Column<string>(type: "text", nullable: true),
+                    CachedFromExecutionId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_executions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_executions_pipeline_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "pipeline_runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lineage_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExecutionId = table.Column<long>(type: "bigint", nullable: false),
+                    ArtifactId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Slot = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lineage_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_lineage_events_executions_ExecutionId",
+                        column: x => x.ExecutionId,
+                        principalTable: "executions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_lineage_events_lineage_artifacts_ArtifactId",
+                        column: x => x.ArtifactId,
+                        principalTable: "lineage_artifacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_data_set_tags_VersionId",
                 table: "data_set_tags",
@@ -520,6 +659,17 @@ namespace Cairn.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_executions_CacheKey_State",
+                table: "executions",
+                columns: new[] { "CacheKey", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_executions_RunId_StepId_Attempt",
+                table: "executions",
+                columns: new[] { "RunId", "StepId", "Attempt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_experiments_Name",
                 table: "experiments",
                 column: "Name",
@@ -529,6 +679,26 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "IX_latest_metrics_Key_Value",
                 table: "latest_metrics",
                 columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_artifacts_ContentHash",
+                table: "lineage_artifacts",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_artifacts_Uri",
+                table: "lineage_artifacts",
+                column: "Uri");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_events_ArtifactId_Kind",
+                table: "lineage_events",
+                columns: new[] { "ArtifactId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_events_ExecutionId_Kind",
+                table: "lineage_events",
+                columns: new[] { "ExecutionId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_logged_models_ExperimentId_CreationTimestampMs",
@@ -577,6 +747,28 @@ namespace Cairn.Storage.Migrations.Postgres
                 columns: new[] { "Key", "Value" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_pipeline_runs_PipelineVersionId_CreatedTime",
+                table: "pipeline_runs",
+                columns: new[] { "PipelineVersionId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pipeline_runs_Status",
+                table: "pipeline_runs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pipeline_versions_PipelineId_SpecHash",
+                table: "pipeline_versions",
+                columns: new[] { "PipelineId", "SpecHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pipelines_Name",
+                table: "pipelines",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_registered_model_aliases_RegisteredModelId_Version",
                 table: "registered_model_aliases",
                 columns: new[] { "RegisteredModelId", "Version" });
@@ -621,6 +813,9 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "latest_metrics");
 
             migrationBuilder.DropTable(
+                name: "lineage_events");
+
+            migrationBuilder.DropTable(
                 name: "logged_model_params");
 
             migrationBuilder.DropTable(
@@ -657,6 +852,12 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "data_set_versions");
 
             migrationBuilder.DropTable(
+                name: "executions");
+
+            migrationBuilder.DropTable(
+                name: "lineage_artifacts");
+
+            migrationBuilder.DropTable(
                 name: "logged_models");
 
             migrationBuilder.DropTable(
@@ -672,10 +873,19 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "data_sets");
 
             migrationBuilder.DropTable(
+                name: "pipeline_runs");
+
+            migrationBuilder.DropTable(
                 name: "registered_models");
 
             migrationBuilder.DropTable(
                 name: "experiments");
+
+            migrationBuilder.DropTable(
+                name: "pipeline_versions");
+
+            migrationBuilder.DropTable(
+                name: "pipelines");
         }
     }
 }

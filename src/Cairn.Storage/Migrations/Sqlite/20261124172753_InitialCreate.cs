@@ -42,6 +42,38 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "lineage_artifacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Uri = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PropertiesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lineage_artifacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRunTime = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipelines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registered_models",
                 columns: table => new
                 {
@@ -180,6 +212,28 @@ namespace Cairn.Storage.Migrations.Sqlite
                         name: "FK_runs_experiments_ExperimentId",
                         column: x => x.ExperimentId,
                         principalTable: "experiments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pipeline_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PipelineId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SpecHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SpecText = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipeline_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pipeline_versions_pipelines_PipelineId",
+                        column: x => x.PipelineId,
+                        principalTable: "pipelines",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -446,6 +500,32 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "pipeline_runs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PipelineVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ParamsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NoCache = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    TrackingRunId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipeline_runs", x => x.RunId);
+                    table.ForeignKey(
+                        name: "FK_pipeline_runs_pipeline_versions_PipelineVersionId",
+                        column: x => x.PipelineVersionId,
+                        principalTable: "pipeline_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "model_version_tags",
                 columns: table => new
                 {
@@ -484,6 +564,65 @@ namespace Cairn.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "executions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    StepId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CacheKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Worker = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    Log = table.Column<string>(type: "TEXT", nullable: true),
+                    LogPath = table.Column<string>(type: "TEXT", nullable: true),
+                    CachedFromExecutionId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_executions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_executions_pipeline_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "pipeline_runs",
+                        principalColumn: "RunId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lineage_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExecutionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArtifactId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slot = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lineage_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_lineage_events_executions_ExecutionId",
+                        column: x => x.ExecutionId,
+                        principalTable: "executions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_lineage_events_lineage_artifacts_ArtifactId",
+                        column: x => x.ArtifactId,
+                        principalTable: "lineage_artifacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_data_set_tags_VersionId",
                 table: "data_set_tags",
@@ -518,6 +657,17 @@ namespace Cairn.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_executions_CacheKey_State",
+                table: "executions",
+                columns: new[] { "CacheKey", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_executions_RunId_StepId_Attempt",
+                table: "executions",
+                columns: new[] { "RunId", "StepId", "Attempt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_experiments_Name",
                 table: "experiments",
                 column: "Name",
@@ -527,6 +677,26 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "IX_latest_metrics_Key_Value",
                 table: "latest_metrics",
                 columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_artifacts_ContentHash",
+                table: "lineage_artifacts",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_artifacts_Uri",
+                table: "lineage_artifacts",
+                column: "Uri");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_events_ArtifactId_Kind",
+                table: "lineage_events",
+                columns: new[] { "ArtifactId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lineage_events_ExecutionId_Kind",
+                table: "lineage_events",
+                columns: new[] { "ExecutionId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_logged_models_ExperimentId_CreationTimestampMs",
@@ -575,6 +745,28 @@ namespace Cairn.Storage.Migrations.Sqlite
                 columns: new[] { "Key", "Value" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_pipeline_runs_PipelineVersionId_CreatedTime",
+                table: "pipeline_runs",
+                columns: new[] { "PipelineVersionId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pipeline_runs_Status",
+                table: "pipeline_runs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pipeline_versions_PipelineId_SpecHash",
+                table: "pipeline_versions",
+                columns: new[] { "PipelineId", "SpecHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pipelines_Name",
+                table: "pipelines",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_registered_model_aliases_RegisteredModelId_Version",
                 table: "registered_model_aliases",
                 columns: new[] { "RegisteredModelId", "Version" });
@@ -619,6 +811,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "latest_metrics");
 
             migrationBuilder.DropTable(
+                name: "lineage_events");
+
+            migrationBuilder.DropTable(
                 name: "logged_model_params");
 
             migrationBuilder.DropTable(
@@ -655,6 +850,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "data_set_versions");
 
             migrationBuilder.DropTable(
+                name: "executions");
+
+            migrationBuilder.DropTable(
+                name: "lineage_artifacts");
+
+            migrationBuilder.DropTable(
                 name: "logged_models");
 
             migrationBuilder.DropTable(
@@ -670,10 +871,19 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "data_sets");
 
             migrationBuilder.DropTable(
+                name: "pipeline_runs");
+
+            migrationBuilder.DropTable(
                 name: "registered_models");
 
             migrationBuilder.DropTable(
                 name: "experiments");
+
+            migrationBuilder.DropTable(
+                name: "pipeline_versions");
+
+            migrationBuilder.DropTable(
+                name: "pipelines");
         }
     }
 }

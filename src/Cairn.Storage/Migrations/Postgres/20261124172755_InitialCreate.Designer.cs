@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124172403_InitialCreate")]
+    [Migration("20261124172755_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -168,6 +168,67 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.ToTable("data_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.ExecutionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CacheKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("CachedFromExecutionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Log")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LogPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("StartTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Worker")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CacheKey", "State");
+
+                    b.HasIndex("RunId", "StepId", "Attempt")
+                        .IsUnique();
+
+                    b.ToTable("executions", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -247,6 +308,74 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasIndex("Key", "Value");
 
                     b.ToTable("latest_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LineageArtifactEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Uri")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("Uri");
+
+                    b.ToTable("lineage_artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LineageEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArtifactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExecutionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtifactId", "Kind");
+
+                    b.HasIndex("ExecutionId", "Kind");
+
+                    b.ToTable("lineage_events", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
@@ -484,6 +613,109 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.ToTable("params", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastRunTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("pipelines", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineRunEntity", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("NoCache")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("PipelineVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrackingRunId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PipelineVersionId", "CreatedTime");
+
+                    b.ToTable("pipeline_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PipelineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SpecHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SpecText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PipelineId", "SpecHash")
+                        .IsUnique();
+
+                    b.ToTable("pipeline_versions", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>
                 {
                     b.Property<long>("RegisteredModelId")
@@ -706,6 +938,15 @@ namespace Cairn.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.ExecutionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.PipelineRunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentTagEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.ExperimentEntity", null)
@@ -720,6 +961,21 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasOne("Cairn.Storage.Entities.RunEntity", null)
                         .WithMany("LatestMetrics")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LineageEventEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.LineageArtifactEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cairn.Storage.Entities.ExecutionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -787,6 +1043,28 @@ namespace Cairn.Storage.Migrations.Postgres
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineRunEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.PipelineVersionEntity", "PipelineVersion")
+                        .WithMany()
+                        .HasForeignKey("PipelineVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PipelineVersion");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.PipelineEntity", "Pipeline")
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pipeline");
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>

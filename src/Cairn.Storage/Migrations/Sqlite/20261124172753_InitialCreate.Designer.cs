@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124172401_InitialCreate")]
+    [Migration("20261124172753_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -157,6 +157,65 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.ToTable("data_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.ExecutionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CacheKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CachedFromExecutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Log")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Worker")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CacheKey", "State");
+
+                    b.HasIndex("RunId", "StepId", "Attempt")
+                        .IsUnique();
+
+                    b.ToTable("executions", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -234,6 +293,70 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.HasIndex("Key", "Value");
 
                     b.ToTable("latest_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LineageArtifactEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uri")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("Uri");
+
+                    b.ToTable("lineage_artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LineageEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArtifactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExecutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtifactId", "Kind");
+
+                    b.HasIndex("ExecutionId", "Kind");
+
+                    b.ToTable("lineage_events", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.LoggedModelEntity", b =>
@@ -468,6 +591,105 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.ToTable("params", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastRunTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("pipelines", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineRunEntity", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoCache")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PipelineVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PipelineVersionId", "CreatedTime");
+
+                    b.ToTable("pipeline_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PipelineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpecHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PipelineId", "SpecHash")
+                        .IsUnique();
+
+                    b.ToTable("pipeline_versions", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>
                 {
                     b.Property<long>("RegisteredModelId")
@@ -688,6 +910,15 @@ namespace Cairn.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.ExecutionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.PipelineRunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ExperimentTagEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.ExperimentEntity", null)
@@ -702,6 +933,21 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.HasOne("Cairn.Storage.Entities.RunEntity", null)
                         .WithMany("LatestMetrics")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.LineageEventEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.LineageArtifactEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cairn.Storage.Entities.ExecutionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -769,6 +1015,28 @@ namespace Cairn.Storage.Migrations.Sqlite
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineRunEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.PipelineVersionEntity", "PipelineVersion")
+                        .WithMany()
+                        .HasForeignKey("PipelineVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PipelineVersion");
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.PipelineEntity", "Pipeline")
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pipeline");
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.RegisteredModelAliasEntity", b =>

@@ -1,0 +1,72 @@
+using Cairn.Core.Pipelines;
+using Cairn.Pipelines;
+using Cairn.Pipelines.Engine;
+using Cairn.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cairn.Bench.Pipelines;
+
+/// <summary>The pipeline engine over a fresh SQLite store and local artifacts, as the embedded server runs it.</summary>
+internal sealed class BenchEngine : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _home;
+
+    private BenchEngine(ServiceProvider services, string home)
+    {
+        _services = services;
+        _home = home;
+    }
+
+    public PipelineService Service => _services.GetRequiredService<PipelineService>();
+
+    public static async Task<BenchEngine> StartAsync(PipelineDispatch dispatch)
+    {
+        var home = Path.Combine(Path.GetTempPath(), "cairn-bench-pl-" + Guid.NewGuid().ToString("N"));
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCairnStorage(new StorageOptions { Home = home });
+        services.AddCairnPipelines(new PipelineEngineOptions { WorkRoot = Path.Combine(home, "work") }, dispatch);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<MetadataMigrator>().MigrateAsync(CancellationToken.None);
+        await provider.StartPipelineWorkersAsync(CancellationToken.None);
+        return new BenchEngine(provider, home);
+    }
+
+    /// <summary>Submits and polls the store until the run finishes; returns the run.</summary>
+    public async Task<PipelineRunDetails> RunAsync(string yaml, bool noCache)
+    {
+        var run = await Service.SubmitAsync(new PipelineSubmission(yaml, "bench.yaml", new Dictionary<string, string>(), noCache), CancellationToken.None);
+        while (true)
+        {
+            var details = await Service.GetRunAsync(run.RunId, CancellationToken.None);
+            if (details.Run.Status.IsFinished())
+            {
+                return details.Run.Status == PipelineRunStatus.Complete
+                    ? details
+                    : throw new InvalidOperationException($"bench run {details.Run.Status}: {details.Run.Error}");
+            }
+
+            await Task.Delay(1);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp space: the OS cleans it up.
+        }
+    }
+}

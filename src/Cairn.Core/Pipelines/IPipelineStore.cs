@@ -1,0 +1,55 @@
+namespace Cairn.Core.Pipelines;
+
+/// <summary>
+/// Pipelines, runs, step executions and the lineage graph in the metadata store. It is the single
+/// source of truth of the orchestrator: every state change is a conditional write here, so duplicate
+/// dispatches and restarts cannot run an attempt twice or lose a finished step.
+/// </summary>
+public interface IPipelineStore
+{
+    /// <summary>Creates the pipeline and the version for this spec text if new; returns the version.</summary>
+    Task<PipelineVersionInfo> GetOrCreateVersionAsync(string pipelineName, string specHash, string specText, CancellationToken cancellationToken);
+
+    Task<PipelineVersionInfo?> GetVersionAsync(long versionId, CancellationToken cancellationToken);
+
+    Task<PipelineRunInfo> CreateRunAsync(NewPipelineRun run, CancellationToken cancellationToken);
+
+    Task<PipelineRunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PipelineInfo>> ListPipelinesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs of a pipeline, newest first.</summary>
+    Task<IReadOnlyList<PipelineRunInfo>> ListRunsAsync(string pipelineName, int maxResults, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> ListUnfinishedRunIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Finishes a run if it is still running; false when it had already finished.</summary>
+    Task<bool> FinishRunAsync(string runId, PipelineRunStatus status, string? error, CancellationToken cancellationToken);
+
+    /// <summary>Executions of a run with their input and output artifacts, ordered by id.</summary>
+    Task<IReadOnlyList<ExecutionInfo>> ListExecutionsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Creates an execution; returns null when that (run, step, attempt) already exists.</summary>
+    Task<ExecutionInfo?> TryCreateExecutionAsync(string runId, string stepId, int attempt, ExecutionState state, string? error, CancellationToken cancellationToken);
+
+    /// <summary>NEW → RUNNING; false when another worker took it or it was canceled.</summary>
+    Task<bool> TryStartExecutionAsync(long executionId, string worker, string? cacheKey, CancellationToken cancellationToken);
+
+    /// <summary>RUNNING → COMPLETE with its input events, new output artifacts and log, in one transaction.</summary>
+    Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, CancellationToken cancellationToken);
+
+    /// <summary>NEW → CACHED pointing at the outputs of <paramref name="sourceExecutionId"/>, in one transaction.</summary>
+    Task<bool> RecordCachedExecutionAsync(long executionId, string cacheKey, long sourceExecutionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, CancellationToken cancellationToken);
+
+    /// <summary>NEW or RUNNING → FAILED or CANCELED with the reason; false when already finished.</summary>
+    Task<bool> EndExecutionAsync(long executionId, ExecutionState state, string? error, string? log, CancellationToken cancellationToken);
+
+    /// <summary>COMPLETE executions with this cache key (newest first), with their outputs.</summary>
+    Task<IReadOnlyList<ExecutionInfo>> FindCompleteByCacheKeyAsync(string cacheKey, CancellationToken cancellationToken);
+
+    /// <summary>Walks the lineage graph both ways from an artifact.</summary>
+    Task<LineageGraph> GetArtifactLineageAsync(long artifactId, CancellationToken cancellationToken);
+
+    /// <summary>Walks the lineage graph both ways from an execution.</summary>
+    Task<LineageGraph> GetExecutionLineageAsync(long executionId, CancellationToken cancellationToken);
+}

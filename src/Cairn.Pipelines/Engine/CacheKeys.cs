@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cairn.Pipelines.Steps;
+
+namespace Cairn.Pipelines.Engine;
+
+/// <summary>
+/// Cache key of a step attempt: SHA-256 of the step kind, its code version, its resolved configuration
+/// as canonical JSON (keys sorted) and the content hashes of its inputs by name.
+/// </summary>
+public static class CacheKeys
+{
+    public static string Compute(IStep step, JsonObject config, IReadOnlyList<StepInput> inputs)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", step.Kind);
+            writer.WriteString("code_version", step.CodeVersion);
+            writer.WritePropertyName("config");
+            WriteCanonical(writer, config);
+            writer.WriteStartObject("inputs");
+            foreach (var input in inputs.OrderBy(i => i.Name, StringComparer.Ordinal))
+            {
+                writer.WriteString(input.Name, input.Artifact.ContentHash);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+    }
+
+    public static string Canonical(JsonNode? node)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteCanonical(writer, node);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                writer.WriteStartObject();
+                foreach (var (key, value) in o.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    WriteCanonical(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray a:
+                writer.WriteStartArray();
+                foreach (var item in a)
+                {
+                    WriteCanonical(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+}
