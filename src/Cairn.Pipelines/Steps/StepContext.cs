@@ -12,6 +12,7 @@ public sealed class StepContext
     private const int MaxLogChars = 1024 * 1024;
     private readonly StringBuilder _log = new();
     private readonly List<StepOutput> _outputs = [];
+    private readonly Dictionary<string, double> _metrics = new(StringComparer.Ordinal);
     private readonly Func<StepInput, CancellationToken, Task<string>> _materialize;
 
     internal StepContext(
@@ -81,6 +82,30 @@ public sealed class StepContext
             lock (_log)
             {
                 return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports a metric of this step (e.g. <c>macro_f1</c> from an evaluation); the engine records it
+    /// with the execution and logs it to the pipeline run's tracked (MLflow) run.
+    /// </summary>
+    public void ReportMetric(string key, double value)
+    {
+        lock (_metrics)
+        {
+            _metrics[key] = value;
+        }
+    }
+
+    /// <summary>The metrics reported so far.</summary>
+    public IReadOnlyDictionary<string, double> Metrics
+    {
+        get
+        {
+            lock (_metrics)
+            {
+                return new Dictionary<string, double>(_metrics, StringComparer.Ordinal);
             }
         }
     }
