@@ -78,6 +78,7 @@ public sealed class PipelineService(
 
             var latest = executions.GroupBy(e => e.StepId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Attempt)!);
             await _coordinator.RecordNotRunAsync(runId, pipeline, latest, "not run: the run was canceled", cancellationToken);
+            await _coordinator.FinishTrackedAsync(runId, cancellationToken);
         }
 
         return await GetRunAsync(runId, cancellationToken);

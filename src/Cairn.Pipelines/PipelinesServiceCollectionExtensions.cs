@@ -2,6 +2,8 @@ using Cairn.Pipelines.Engine;
 using Cairn.Pipelines.Hangfire;
 using Cairn.Pipelines.Spec;
 using Cairn.Pipelines.Steps;
+using Cairn.Pipelines.Tracking;
+using Cairn.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +24,7 @@ public static class PipelinesServiceCollectionExtensions
     /// <summary>
     /// Registers the pipeline engine and the generic steps (<c>noop</c>, <c>exec</c>). Other assemblies add
     /// step kinds with <c>services.AddSingleton&lt;IStep, MyStep&gt;()</c>. Needs an <c>IPipelineStore</c>,
-    /// an <c>IArtifactStore</c> and a <see cref="TimeProvider"/>.
+    /// an <c>ITrackingStore</c> (every run is also a tracked run), an <c>IArtifactStore</c> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddCairnPipelines(this IServiceCollection services, PipelineEngineOptions options, PipelineDispatch dispatch = PipelineDispatch.Hangfire)
     {
@@ -34,6 +36,8 @@ public static class PipelinesServiceCollectionExtensions
         services.AddSingleton<PipelineDefinitions>();
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<OutputPublisher>();
+        services.TryAddSingleton<TrackingService>();
+        services.AddSingleton<PipelineRunTracker>();
         services.AddSingleton<PipelineCoordinator>();
         services.AddSingleton<StepExecutor>();
         services.AddSingleton<PipelineReconciler>();

@@ -23,6 +23,9 @@ public interface IPipelineStore
 
     Task<IReadOnlyList<string>> ListUnfinishedRunIdsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Links the run to its tracked (MLflow) run once; returns the linked id (an earlier one wins).</summary>
+    Task<string> SetTrackingRunIdAsync(string runId, string trackingRunId, CancellationToken cancellationToken);
+
     /// <summary>Finishes a run if it is still running; false when it had already finished.</summary>
     Task<bool> FinishRunAsync(string runId, PipelineRunStatus status, string? error, CancellationToken cancellationToken);
 
@@ -35,10 +38,10 @@ public interface IPipelineStore
     /// <summary>NEW → RUNNING; false when another worker took it or it was canceled.</summary>
     Task<bool> TryStartExecutionAsync(long executionId, string worker, string? cacheKey, CancellationToken cancellationToken);
 
-    /// <summary>RUNNING → COMPLETE with its input events, new output artifacts and log, in one transaction.</summary>
-    Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, CancellationToken cancellationToken);
+    /// <summary>RUNNING → COMPLETE with its input events, new output artifacts, log and reported metrics, in one transaction.</summary>
+    Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken);
 
-    /// <summary>NEW → CACHED pointing at the outputs of <paramref name="sourceExecutionId"/>, in one transaction.</summary>
+    /// <summary>NEW → CACHED pointing at the outputs (and metrics) of <paramref name="sourceExecutionId"/>, in one transaction.</summary>
     Task<bool> RecordCachedExecutionAsync(long executionId, string cacheKey, long sourceExecutionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, CancellationToken cancellationToken);
 
     /// <summary>NEW or RUNNING → FAILED or CANCELED with the reason; false when already finished.</summary>

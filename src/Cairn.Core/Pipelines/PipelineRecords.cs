@@ -40,7 +40,11 @@ public sealed record ExecutionInfo(
     string? Log,
     long? CachedFromExecutionId,
     IReadOnlyList<ArtifactSlot> Inputs,
-    IReadOnlyList<ArtifactSlot> Outputs);
+    IReadOnlyList<ArtifactSlot> Outputs)
+{
+    /// <summary>Metrics the step reported (a CACHED execution carries those of the execution it reused).</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>An artifact bound to an execution's input or output slot.</summary>
 public sealed record ArtifactSlot(string Slot, LineageArtifact Artifact);

@@ -1,5 +1,6 @@
 using Cairn.Core.Pipelines;
 using Cairn.Pipelines.Spec;
+using Cairn.Pipelines.Tracking;
 
 namespace Cairn.Pipelines.Engine;
 
@@ -14,8 +15,10 @@ public sealed class PipelineCoordinator(
     PipelineDefinitions definitions,
     IStepDispatcher dispatcher,
     RunCancellations cancellations,
+    PipelineRunTracker tracker,
     PipelineEngineOptions options)
 {
+    private readonly PipelineRunTracker _tracker = tracker;
     private readonly IPipelineStore _store = store;
     private readonly PipelineDefinitions _definitions = definitions;
     private readonly IStepDispatcher _dispatcher = dispatcher;
@@ -29,6 +32,12 @@ public sealed class PipelineCoordinator(
         if (run is null || run.Status.IsFinished())
         {
             return;
+        }
+
+        if (run.TrackingRunId is null)
+        {
+            // Before the first step is dispatched (or, after a crash, before the run resumes): once per run.
+            await TrackingGuard.TryAsync(() => _tracker.EnsureStartedAsync(run, cancellationToken));
         }
 
         var pipeline = await _definitions.GetAsync(run, cancellationToken);
@@ -91,7 +100,11 @@ public sealed class PipelineCoordinator(
 
         if (pipeline.Plan.Order.All(id => latest.TryGetValue(id, out var e) && e.State.IsDone()))
         {
-            await _store.FinishRunAsync(runId, PipelineRunStatus.Complete, null, cancellationToken);
+            if (await _store.FinishRunAsync(runId, PipelineRunStatus.Complete, null, cancellationToken))
+            {
+                await FinishTrackedAsync(runId, cancellationToken);
+            }
+
             Forget(runId);
             return;
         }
@@ -123,7 +136,23 @@ public sealed class PipelineCoordinator(
         }
 
         await RecordNotRunAsync(run.RunId, pipeline, latest, $"not run: step '{failure.StepId}' failed", cancellationToken);
+        await FinishTrackedAsync(run.RunId, cancellationToken);
         Forget(run.RunId);
+    }
+
+    /// <summary>Copies the pipeline run's final status to its tracked run.</summary>
+    internal Task FinishTrackedAsync(string runId, CancellationToken cancellationToken) =>
+        TrackingGuard.TryAsync(() => _tracker.FinishAsync(runId, cancellationToken));
+
+    /// <summary>Logs a finished step attempt to the run's tracked run.</summary>
+    internal async Task RecordStepAsync(string runId, long executionId, CancellationToken cancellationToken)
+    {
+        var run = await _store.GetRunAsync(runId, cancellationToken);
+        var execution = (await _store.ListExecutionsAsync(runId, cancellationToken)).FirstOrDefault(e => e.Id == executionId);
+        if (run is not null && execution is not null)
+        {
+            await TrackingGuard.TryAsync(() => _tracker.RecordStepAsync(run, execution, cancellationToken));
+        }
     }
 
     /// <summary>Records a CANCELED execution with the reason for each step that never started, so a run shows why they did not run.</summary>

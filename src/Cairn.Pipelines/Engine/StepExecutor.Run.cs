@@ -42,7 +42,7 @@ public sealed partial class StepExecutor
             }
 
             var outputs = await _publisher.PublishAsync(run.RunId, execution, context.Outputs, linked.Token);
-            await _store.CompleteExecutionAsync(execution.Id, InputEvents(inputs), outputs, context.LogText, shutdown);
+            await _store.CompleteExecutionAsync(execution.Id, InputEvents(inputs), outputs, context.LogText, context.Metrics, shutdown);
             TryDelete(workDir);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !shutdown.IsCancellationRequested)

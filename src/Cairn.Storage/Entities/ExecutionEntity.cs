@@ -16,4 +16,5 @@ public sealed class ExecutionEntity
     public string? Log { get; set; }
     public string? LogPath { get; set; }
     public long? CachedFromExecutionId { get; set; }
+    public string? MetricsJson { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cairn.Core.Pipelines;
 using Cairn.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -51,15 +52,18 @@ public sealed partial class EfPipelineStore
                 .SetProperty(x => x.CacheKey, cacheKey).SetProperty(x => x.StartTime, now), cancellationToken) == 1;
     }
 
-    public async Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, CancellationToken cancellationToken)
+    public async Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken)
     {
         await using var db = _factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Now();
         var trimmed = Trim(log);
+        var metricsJson = metrics is { Count: > 0 }
+            ? JsonSerializer.Serialize(new Dictionary<string, double>(metrics), PipelineStorageJsonContext.Default.DictionaryStringDouble)
+            : null;
         var changed = await db.Executions.Where(x => x.Id == executionId && x.State == (int)ExecutionState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, (int)ExecutionState.Complete).SetProperty(x => x.EndTime, now)
-                .SetProperty(x => x.Log, trimmed), cancellationToken);
+                .SetProperty(x => x.Log, trimmed).SetProperty(x => x.MetricsJson, metricsJson), cancellationToken);
         if (changed != 1)
         {
             return false;
@@ -91,9 +95,11 @@ public sealed partial class EfPipelineStore
         await using var db = _factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Now();
+        var sourceMetrics = await db.Executions.Where(x => x.Id == sourceExecutionId).Select(x => x.MetricsJson).FirstOrDefaultAsync(cancellationToken);
         var changed = await db.Executions.Where(x => x.Id == executionId && x.State == (int)ExecutionState.New)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, (int)ExecutionState.Cached).SetProperty(x => x.CacheKey, cacheKey)
-                .SetProperty(x => x.StartTime, now).SetProperty(x => x.EndTime, now).SetProperty(x => x.CachedFromExecutionId, sourceExecutionId), cancellationToken);
+                .SetProperty(x => x.StartTime, now).SetProperty(x => x.EndTime, now).SetProperty(x => x.CachedFromExecutionId, sourceExecutionId)
+                .SetProperty(x => x.MetricsJson, sourceMetrics), cancellationToken);
         if (changed != 1)
         {
             return false;
@@ -163,7 +169,12 @@ public sealed partial class EfPipelineStore
 
     private static ExecutionInfo ToExecution(ExecutionEntity x, IReadOnlyList<ArtifactSlot> inputs, IReadOnlyList<ArtifactSlot> outputs) => new(
         x.Id, x.RunId, x.StepId, x.Attempt, (ExecutionState)x.State, x.CacheKey, x.Worker, x.CreatedTime, x.StartTime, x.EndTime,
-        x.Error, x.Log, x.CachedFromExecutionId, inputs, outputs);
+        x.Error, x.Log, x.CachedFromExecutionId, inputs, outputs)
+    {
+        Metrics = x.MetricsJson is null
+            ? new Dictionary<string, double>()
+            : JsonSerializer.Deserialize(x.MetricsJson, PipelineStorageJsonContext.Default.DictionaryStringDouble) ?? [],
+    };
 
     internal static LineageArtifact ToArtifact(LineageArtifactEntity a) => new(a.Id, a.Type, a.Uri, a.ContentHash, a.PropertiesJson, a.CreatedTime);
 }

@@ -121,6 +121,14 @@ public sealed partial class EfPipelineStore(IMetadataContextFactory factory, Tim
         return changed == 1;
     }
 
+    public async Task<string> SetTrackingRunIdAsync(string runId, string trackingRunId, CancellationToken cancellationToken)
+    {
+        await using var db = _factory.Create();
+        await db.PipelineRuns.Where(r => r.RunId == runId && r.TrackingRunId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TrackingRunId, trackingRunId), cancellationToken);
+        return await db.PipelineRuns.Where(r => r.RunId == runId).Select(r => r.TrackingRunId).FirstAsync(cancellationToken) ?? trackingRunId;
+    }
+
     private static IQueryable<PipelineRunEntity> RunsQuery(MetadataContext db) =>
         db.PipelineRuns.Include(r => r.PipelineVersion).ThenInclude(v => v.Pipeline);
 

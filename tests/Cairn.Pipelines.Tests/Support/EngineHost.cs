@@ -37,6 +37,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IStep, CountStep>();
         services.AddSingleton<IStep, FailStep>();
         services.AddSingleton<IStep, BlockStep>();
+        services.AddSingleton<IStep, Tracking.MetricStep>();
         services.AddCairnPipelines(
             new PipelineEngineOptions { WorkRoot = Path.Combine(home, "work"), RetryBackoff = TimeSpan.FromMilliseconds(10), WorkerCount = 4 },
             dispatch);

@@ -198,6 +198,9 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.Property<string>("LogPath")
                         .HasColumnType("text");
 
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("RunId")
                         .IsRequired()
                         .HasColumnType("character varying(32)");

@@ -185,6 +185,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.Property<string>("LogPath")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RunId")
                         .IsRequired()
                         .HasColumnType("TEXT");

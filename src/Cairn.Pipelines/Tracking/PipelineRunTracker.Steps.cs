@@ -1,0 +1,102 @@
+using Cairn.Core;
+using Cairn.Core.Artifacts;
+using Cairn.Core.Pipelines;
+using Cairn.Core.Tracking;
+
+namespace Cairn.Pipelines.Tracking;
+
+public sealed partial class PipelineRunTracker
+{
+    /// <summary>Outputs are copied into the tracked run only when every file is at most this big (reports, metrics, small models).</summary>
+    public const long MaxCopiedFileBytes = 1024 * 1024;
+
+    private const int MaxCopiedFiles = 50;
+
+    /// <summary>
+    /// Records a finished step attempt: tag <c>cairn.step.&lt;id&gt;</c> = its state, its metrics as
+    /// <c>&lt;step&gt;.&lt;metric&gt;</c> and as plain <c>&lt;metric&gt;</c> (a CACHED step re-logs the metrics of the
+    /// execution it reused), and its small outputs copied under <c>&lt;step&gt;/&lt;slot&gt;/</c> in the run's artifacts.
+    /// </summary>
+    public async Task RecordStepAsync(PipelineRunInfo run, ExecutionInfo execution, CancellationToken cancellationToken)
+    {
+        if (run.TrackingRunId is not { } trackedId || !execution.State.IsFinished())
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var metrics = execution.Metrics
+            .SelectMany(m => new[] { new Metric($"{execution.StepId}.{m.Key}", m.Value, now, 0), new Metric(m.Key, m.Value, now, 0) })
+            .ToList();
+        var tags = new List<KeyValue> { new(StepTagPrefix + execution.StepId, execution.State.ToWire()) };
+        if (execution.State.IsDone())
+        {
+            tags.AddRange(execution.Outputs.Select(o => new KeyValue($"cairn.output.{execution.StepId}.{o.Slot}", o.Artifact.Uri)));
+        }
+
+        foreach (var chunk in metrics.Chunk(BatchSize))
+        {
+            await tracking.LogBatchAsync(new LogBatch(trackedId, chunk, [], []), cancellationToken);
+        }
+
+        foreach (var chunk in tags.Chunk(BatchSize))
+        {
+            await tracking.LogBatchAsync(new LogBatch(trackedId, [], [], chunk), cancellationToken);
+        }
+
+        if (execution.State.IsDone() && execution.Outputs.Count > 0)
+        {
+            var tracked = await tracking.GetRunAsync(trackedId, cancellationToken);
+            var root = ArtifactUri.RunPath(tracked.Info.ExperimentId, trackedId);
+            foreach (var output in execution.Outputs)
+            {
+                await CopySmallOutputAsync(output, ArtifactPath.Combine(root, execution.StepId, output.Slot), cancellationToken);
+            }
+        }
+    }
+
+    private async Task CopySmallOutputAsync(ArtifactSlot output, string target, CancellationToken cancellationToken)
+    {
+        var files = new List<ArtifactEntry>();
+        if (!await CollectAsync(output.Artifact.Uri, files, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            // A single-file output keeps its file name; a directory output keeps its relative layout.
+            var relative = file.Path == output.Artifact.Uri ? file.Path[(file.Path.LastIndexOf('/') + 1)..] : file.Path[(output.Artifact.Uri.Length + 1)..];
+            await using var source = await artifacts.OpenReadAsync(file.Path, cancellationToken);
+            if (source is not null)
+            {
+                await artifacts.PutAsync(ArtifactPath.Combine(target, relative), source, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Lists the files under <paramref name="path"/>; false as soon as the output is too big to copy.</summary>
+    private async Task<bool> CollectAsync(string path, List<ArtifactEntry> files, CancellationToken cancellationToken)
+    {
+        foreach (var entry in await artifacts.ListAsync(path, cancellationToken))
+        {
+            if (entry.IsDirectory)
+            {
+                if (!await CollectAsync(entry.Path, files, cancellationToken))
+                {
+                    return false;
+                }
+            }
+            else if (entry.Size is > MaxCopiedFileBytes || files.Count >= MaxCopiedFiles)
+            {
+                return false;
+            }
+            else
+            {
+                files.Add(entry);
+            }
+        }
+
+        return true;
+    }
+}
