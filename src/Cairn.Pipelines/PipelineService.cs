@@ -9,7 +9,11 @@ namespace Cairn.Pipelines;
 public sealed record PipelineSubmission(string SpecText, string FileName, IReadOnlyDictionary<string, string> Params, bool NoCache, string Trigger = "manual");
 
 /// <summary>A run with its step executions.</summary>
-public sealed record PipelineRunDetails(PipelineRunInfo Run, IReadOnlyList<ExecutionInfo> Executions, IReadOnlyList<string> StepOrder);
+public sealed record PipelineRunDetails(PipelineRunInfo Run, IReadOnlyList<ExecutionInfo> Executions, IReadOnlyList<string> StepOrder)
+{
+    /// <summary>Each step's kind (its <c>uses</c>), by step id.</summary>
+    public IReadOnlyDictionary<string, string> StepKinds { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The pipelines use cases behind the API: submit (validated first), inspect, cancel, lineage.</summary>
 public sealed class PipelineService(
@@ -44,7 +48,10 @@ public sealed class PipelineService(
         var run = await _store.GetRunAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
         var executions = await _store.ListExecutionsAsync(runId, cancellationToken);
         var pipeline = await _definitions.GetAsync(run, cancellationToken);
-        return new PipelineRunDetails(run, executions, pipeline.Plan.Order);
+        return new PipelineRunDetails(run, executions, pipeline.Plan.Order)
+        {
+            StepKinds = pipeline.Plan.Order.ToDictionary(id => id, id => pipeline.Plan.Step(id).Uses, StringComparer.Ordinal),
+        };
     }
 
     public Task<IReadOnlyList<PipelineInfo>> ListPipelinesAsync(CancellationToken cancellationToken) => _store.ListPipelinesAsync(cancellationToken);

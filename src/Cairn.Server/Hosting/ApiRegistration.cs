@@ -12,6 +12,7 @@ public static class ApiRegistration
         services.AddMlflowRegistry();
         services.AddDatasetsApi();
         services.AddPipelinesApi();
+        services.AddLineageApi();
         return services;
     }
 
@@ -24,6 +25,7 @@ public static class ApiRegistration
         app.MapMlflowLoggedModelsApi();
         app.MapDatasetsApi();
         app.MapPipelinesApi();
+        app.MapLineageApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
