@@ -91,6 +91,7 @@ public static class CairnCli
             DataCommand.Create(context),
             PipelineRunCommand.Create(context),
             PipelinesCommand.Create(context),
+            LineageCommand.Create(context),
         };
         return root;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Cairn.Contracts.Native.Lineage;
+using Cairn.Core.Datasets;
 using Cairn.Core.Errors;
 using Cairn.Core.Pipelines;
 using Cairn.Core.Registry;
@@ -20,6 +21,8 @@ public sealed class LineageBuilder(RegistryService registry, PipelineService pip
     public const string PipelineRunTag = "cairn.pipeline_run";
     public const string DatasetVersionsTag = "cairn.dataset_versions";
     private const string DatasetType = "dataset";
+    private const int MaxDatasetsPerPage = 200;
+    private const int MaxDatasetsScanned = 2000;
 
     /// <summary>Resolves <paramref name="versionOrAlias"/> (a number, else an alias) and builds its lineage.</summary>
     public async Task<ModelLineageResponse> ForModelVersionAsync(string name, string versionOrAlias, CancellationToken cancellationToken)
@@ -87,7 +90,10 @@ public sealed class LineageBuilder(RegistryService registry, PipelineService pip
             var name = artifact is null ? null : Property(artifact.PropertiesJson, "name");
             if (name is null)
             {
-                nodes.Add(new DatasetVersionNodeDto(hash, null, null, null, null, artifact?.Id));
+                var found = await FindByHashAsync(hash, cancellationToken);
+                nodes.Add(found is null
+                    ? new DatasetVersionNodeDto(hash, null, null, null, null, artifact?.Id)
+                    : new DatasetVersionNodeDto(found.Version, found.Name, found.RowCount, found.Format, found.SourceUri, artifact?.Id));
                 continue;
             }
 
@@ -104,6 +110,34 @@ public sealed class LineageBuilder(RegistryService registry, PipelineService pip
         }
 
         return nodes;
+    }
+
+    /// <summary>
+    /// A version hash alone does not name its dataset: look through the dataset store (bounded; a lineage
+    /// query is rare and the store has no hash index across names).
+    /// </summary>
+    private async Task<DatasetVersion?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        string? token = null;
+        var scanned = 0;
+        do
+        {
+            var page = await datasets.Store.ListDatasetsAsync(MaxDatasetsPerPage, token, cancellationToken);
+            foreach (var summary in page.Items)
+            {
+                var match = (await datasets.Store.ListVersionsAsync(summary.Name, cancellationToken)).FirstOrDefault(v => v.Version == hash);
+                if (match is not null)
+                {
+                    return match;
+                }
+            }
+
+            scanned += page.Items.Count;
+            token = page.NextPageToken;
+        }
+        while (token is not null && scanned < MaxDatasetsScanned);
+
+        return null;
     }
 
     private static ModelVersionNodeDto ToNode(ModelVersion v) => new(
