@@ -28,11 +28,11 @@ public sealed partial class PipelineRunTracker
         var metrics = execution.Metrics
             .SelectMany(m => new[] { new Metric($"{execution.StepId}.{m.Key}", m.Value, now, 0), new Metric(m.Key, m.Value, now, 0) })
             .ToList();
-        var tags = new List<KeyValue> { new(StepTagPrefix + execution.StepId, execution.State.ToWire()) };
-        if (execution.State.IsDone())
-        {
-            tags.AddRange(execution.Outputs.Select(o => new KeyValue($"cairn.output.{execution.StepId}.{o.Slot}", o.Artifact.Uri)));
-        }
+        // The state tag goes alone first: an output tag the tracking rules reject must not take it down too.
+        await tracking.LogBatchAsync(new LogBatch(trackedId, [], [], [new KeyValue(StepTagPrefix + execution.StepId, execution.State.ToWire())]), cancellationToken);
+        var tags = execution.State.IsDone()
+            ? execution.Outputs.Select(o => new KeyValue($"cairn.output.{execution.StepId}.{o.Slot}", o.Artifact.Uri)).ToList()
+            : [];
 
         foreach (var chunk in metrics.Chunk(BatchSize))
         {
