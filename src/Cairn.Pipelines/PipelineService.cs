@@ -73,7 +73,7 @@ public sealed class PipelineService(
     public async Task<PipelineRunDetails> CancelAsync(string runId, CancellationToken cancellationToken)
     {
         var run = await _store.GetRunAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
-        if (await _store.FinishRunAsync(runId, PipelineRunStatus.Canceled, "canceled by request", cancellationToken))
+        if (await _coordinator.FinishAsync(run, PipelineRunStatus.Canceled, "canceled by request", cancellationToken))
         {
             _cancellations.Cancel(runId);
             var pipeline = await _definitions.GetAsync(run, cancellationToken);
@@ -85,7 +85,6 @@ public sealed class PipelineService(
 
             var latest = executions.GroupBy(e => e.StepId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Attempt)!);
             await _coordinator.RecordNotRunAsync(runId, pipeline, latest, "not run: the run was canceled", cancellationToken);
-            await _coordinator.FinishTrackedAsync(runId, cancellationToken);
         }
 
         return await GetRunAsync(runId, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class PipelineCoordinator(
         if (run.TrackingRunId is null)
         {
             // Before the first step is dispatched (or, after a crash, before the run resumes): once per run.
-            await TrackingGuard.TryAsync(() => _tracker.EnsureStartedAsync(run, cancellationToken));
+            run = run with { TrackingRunId = await TrackingGuard.TryAsync(() => _tracker.EnsureStartedAsync(run, cancellationToken)) };
         }
 
         var pipeline = await _definitions.GetAsync(run, cancellationToken);
@@ -100,11 +100,7 @@ public sealed class PipelineCoordinator(
 
         if (pipeline.Plan.Order.All(id => latest.TryGetValue(id, out var e) && e.State.IsDone()))
         {
-            if (await _store.FinishRunAsync(runId, PipelineRunStatus.Complete, null, cancellationToken))
-            {
-                await FinishTrackedAsync(runId, cancellationToken);
-            }
-
+            await FinishAsync(run, PipelineRunStatus.Complete, null, cancellationToken);
             Forget(runId);
             return;
         }
@@ -130,19 +126,30 @@ public sealed class PipelineCoordinator(
     private async Task FailRunAsync(PipelineRunInfo run, ResolvedPipeline pipeline, Dictionary<string, ExecutionInfo> latest, ExecutionInfo failure, CancellationToken cancellationToken)
     {
         var reason = $"step '{failure.StepId}' failed: {failure.Error}";
-        if (!await _store.FinishRunAsync(run.RunId, PipelineRunStatus.Failed, reason, cancellationToken))
+        if (!await FinishAsync(run, PipelineRunStatus.Failed, reason, cancellationToken))
         {
             return;
         }
 
         await RecordNotRunAsync(run.RunId, pipeline, latest, $"not run: step '{failure.StepId}' failed", cancellationToken);
-        await FinishTrackedAsync(run.RunId, cancellationToken);
         Forget(run.RunId);
     }
 
-    /// <summary>Copies the pipeline run's final status to its tracked run.</summary>
-    internal Task FinishTrackedAsync(string runId, CancellationToken cancellationToken) =>
-        TrackingGuard.TryAsync(() => _tracker.FinishAsync(runId, cancellationToken));
+    /// <summary>
+    /// Finishes the run if it is still running, the tracked run first (so a finished pipeline run always has a
+    /// finished tracked run); when another caller finished it meanwhile, the tracked run gets that outcome instead.
+    /// </summary>
+    internal async Task<bool> FinishAsync(PipelineRunInfo run, PipelineRunStatus status, string? error, CancellationToken cancellationToken)
+    {
+        await TrackingGuard.TryAsync(() => _tracker.MarkFinishedAsync(run, status, error, cancellationToken));
+        if (await _store.FinishRunAsync(run.RunId, status, error, cancellationToken))
+        {
+            return true;
+        }
+
+        await TrackingGuard.TryAsync(() => _tracker.SyncFinishedAsync(run.RunId, cancellationToken));
+        return false;
+    }
 
     /// <summary>Logs a finished step attempt to the run's tracked run.</summary>
     internal async Task RecordStepAsync(string runId, long executionId, CancellationToken cancellationToken)

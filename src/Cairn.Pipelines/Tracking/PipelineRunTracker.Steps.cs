@@ -44,6 +44,11 @@ public sealed partial class PipelineRunTracker
             await tracking.LogBatchAsync(new LogBatch(trackedId, [], [], chunk), cancellationToken);
         }
 
+        if (execution.State.IsDone())
+        {
+            await LogDatasetInputsAsync(trackedId, execution, cancellationToken);
+        }
+
         if (execution.State.IsDone() && execution.Outputs.Count > 0)
         {
             var tracked = await tracking.GetRunAsync(trackedId, cancellationToken);
@@ -52,6 +57,33 @@ public sealed partial class PipelineRunTracker
             {
                 await CopySmallOutputAsync(output, ArtifactPath.Combine(root, execution.StepId, output.Slot), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Dataset outputs (type <c>dataset</c> with <c>name</c> and <c>version</c> properties, as <c>data.import</c>
+    /// writes them) become the tracked run's dataset inputs, so MLflow clients see which data the run used.
+    /// </summary>
+    private async Task LogDatasetInputsAsync(string trackedId, ExecutionInfo execution, CancellationToken cancellationToken)
+    {
+        var inputs = new List<DatasetInput>();
+        foreach (var output in execution.Outputs.Where(o => o.Artifact.Type == "dataset"))
+        {
+            if (DatasetProperties.Read(output.Artifact.PropertiesJson) is not { } data)
+            {
+                continue;
+            }
+
+            // MLflow keeps dataset digests short (at most 36 characters); the full hash is in the source.
+            var digest = data.Version.Length > 36 ? data.Version[..36] : data.Version;
+            inputs.Add(new DatasetInput(
+                new Dataset(data.Name, digest, "cairn", $"cairn-dataset:{data.Name}@{data.Version}") { Profile = data.Profile },
+                [new KeyValue("mlflow.data.context", execution.StepId)]));
+        }
+
+        if (inputs.Count > 0)
+        {
+            await tracking.LogInputsAsync(trackedId, inputs, [], cancellationToken);
         }
     }
 

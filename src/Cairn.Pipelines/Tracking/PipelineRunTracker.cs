@@ -99,28 +99,38 @@ public sealed partial class PipelineRunTracker(TrackingService tracking, IPipeli
         }
     }
 
-    /// <summary>Sets the tracked run's final status (FINISHED, FAILED or KILLED) and end time from the pipeline run.</summary>
-    public async Task FinishAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the tracked run's final status (FINISHED, FAILED or KILLED), end time and error. Called just before
+    /// the pipeline run is finished in the store, so whoever sees the pipeline run finished sees its tracked run finished too.
+    /// </summary>
+    public async Task MarkFinishedAsync(PipelineRunInfo run, PipelineRunStatus status, string? error, CancellationToken cancellationToken)
     {
-        var run = await store.GetRunAsync(runId, cancellationToken);
-        if (run is not { TrackingRunId: { } trackedId } || !run.Status.IsFinished())
+        if (run.TrackingRunId is not { } trackedId || status == PipelineRunStatus.Running)
         {
             return;
         }
 
-        var status = run.Status switch
+        if (error is { Length: > 0 })
+        {
+            await tracking.LogBatchAsync(new LogBatch(trackedId, [], [], [new KeyValue("cairn.error", Truncate(error, 5000))]), cancellationToken);
+        }
+
+        var tracked = status switch
         {
             PipelineRunStatus.Complete => RunStatus.Finished,
             PipelineRunStatus.Failed => RunStatus.Failed,
             _ => RunStatus.Killed,
         };
-        var batch = run.Error is { Length: > 0 } error ? [new KeyValue("cairn.error", Truncate(error, 5000))] : new List<KeyValue>();
-        if (batch.Count > 0)
-        {
-            await tracking.LogBatchAsync(new LogBatch(trackedId, [], [], batch), cancellationToken);
-        }
+        await tracking.UpdateRunAsync(new RunUpdate(trackedId, tracked, time.GetUtcNow().ToUnixTimeMilliseconds(), null), cancellationToken);
+    }
 
-        await tracking.UpdateRunAsync(new RunUpdate(trackedId, status, run.EndTime ?? time.GetUtcNow().ToUnixTimeMilliseconds(), null), cancellationToken);
+    /// <summary>Copies the status the pipeline run actually finished with (when another finisher won the race).</summary>
+    public async Task SyncFinishedAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (await store.GetRunAsync(runId, cancellationToken) is { } run && run.Status.IsFinished())
+        {
+            await MarkFinishedAsync(run, run.Status, run.Error, cancellationToken);
+        }
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

@@ -3,7 +3,7 @@ using Cairn.Pipelines.Tests.Support;
 
 namespace Cairn.Pipelines.Tests.Tracking;
 
-/// <summary><c>test.metric</c>: reports <c>macro_f1</c> = <c>score</c> and writes a small JSON report as output <c>report</c>.</summary>
+/// <summary><c>test.metric</c>: reports <c>macro_f1</c> = <c>score</c> and writes a small JSON report as output <c>report</c> and a dataset artifact as <c>data</c>.</summary>
 public sealed class MetricStep(StepLedger ledger) : IStep
 {
     public string Kind => "test.metric";
@@ -21,6 +21,9 @@ public sealed class MetricStep(StepLedger ledger) : IStep
         var path = Path.Combine(context.OutputDirectory, "report.json");
         await File.WriteAllTextAsync(path, $"{{\"macro_f1\": {score.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}", cancellationToken);
         context.DeclareOutput("report", path, "report");
+        var data = Path.Combine(context.OutputDirectory, "data.csv");
+        await File.WriteAllTextAsync(data, "a\n1\n", cancellationToken);
+        context.DeclareOutput("data", data, "dataset", "{\"name\": \"scores\", \"version\": \"" + new string('a', 64) + "\", \"row_count\": 1}");
         return StepResult.Success;
     }
 }

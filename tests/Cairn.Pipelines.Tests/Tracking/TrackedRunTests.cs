@@ -44,6 +44,9 @@ public sealed class TrackedRunTests
         Assert.Equal(0.75, Metric(tracked, "score.macro_f1"));
         Assert.Equal(0.75, Metric(tracked, "macro_f1"));
         Assert.Equal(42, Metric(tracked, "score.rows"));
+        var dataset = Assert.Single(tracked.DatasetInputs).Dataset;
+        Assert.Equal("scores", dataset.Name);
+        Assert.Equal($"cairn-dataset:scores@{new string('a', 64)}", dataset.Source);
 
         var artifacts = host.Get<IArtifactStore>();
         var root = ArtifactUri.RunPath(tracked.Info.ExperimentId, tracked.Info.RunId);
@@ -99,6 +102,27 @@ public sealed class TrackedRunTests
         Assert.Equal("COMPLETE", Tag(tracked, "cairn.step.ok"));
         Assert.Equal("FAILED", Tag(tracked, "cairn.step.bad"));
         Assert.Contains("gate failed", Tag(tracked, "cairn.error"));
+    }
+
+    [Fact]
+    public async Task CanceledRun_MarksTheTrackedRunKilled()
+    {
+        using var home = new TempDirectory("cairn-pl");
+        var ledger = new StepLedger();
+        await using var host = await EngineHost.StartAsync(home.Path, ledger);
+        const string yaml = """
+            name: tracked-cancel
+            steps:
+              slow: { uses: test.block }
+            """;
+        var runId = (await host.SubmitAsync(yaml)).RunId;
+        await EngineHost.UntilAsync(() => ledger.Started.ContainsKey("slow"), "the blocking step to start");
+        var canceled = await host.Service.CancelAsync(runId, CancellationToken.None);
+
+        Assert.Equal(PipelineRunStatus.Canceled, canceled.Run.Status);
+        var tracked = await TrackedRunAsync(host, canceled.Run);
+        Assert.Equal(RunStatus.Killed, tracked.Info.Status);
+        Assert.NotNull(tracked.Info.EndTime);
     }
 
     [Fact]
