@@ -91,7 +91,7 @@ public sealed class PipelineCoordinator(
 
         if (pipeline.Plan.Order.All(id => latest.TryGetValue(id, out var e) && e.State.IsDone()))
         {
-            await _store.FinishRunAsync(runId, PipelineRunStatus.Complete, null, cancellationToken);
+            await _store.FinishRunAsync(runId, PipelineRunStatus.Complete, null, [], null, cancellationToken);
             Forget(runId);
             return;
         }
@@ -117,23 +117,15 @@ public sealed class PipelineCoordinator(
     private async Task FailRunAsync(PipelineRunInfo run, ResolvedPipeline pipeline, Dictionary<string, ExecutionInfo> latest, ExecutionInfo failure, CancellationToken cancellationToken)
     {
         var reason = $"step '{failure.StepId}' failed: {failure.Error}";
-        if (!await _store.FinishRunAsync(run.RunId, PipelineRunStatus.Failed, reason, cancellationToken))
+        if (await _store.FinishRunAsync(run.RunId, PipelineRunStatus.Failed, reason, NotStarted(pipeline, latest), $"not run: step '{failure.StepId}' failed", cancellationToken))
         {
-            return;
-        }
-
-        await RecordNotRunAsync(run.RunId, pipeline, latest, $"not run: step '{failure.StepId}' failed", cancellationToken);
-        Forget(run.RunId);
-    }
-
-    /// <summary>Records a CANCELED execution with the reason for each step that never started, so a run shows why they did not run.</summary>
-    internal async Task RecordNotRunAsync(string runId, ResolvedPipeline pipeline, IReadOnlyDictionary<string, ExecutionInfo> latest, string reason, CancellationToken cancellationToken)
-    {
-        foreach (var stepId in pipeline.Plan.Order.Where(id => !latest.ContainsKey(id)))
-        {
-            await _store.TryCreateExecutionAsync(runId, stepId, 1, ExecutionState.Canceled, reason, cancellationToken);
+            Forget(run.RunId);
         }
     }
+
+    /// <summary>The steps that never got an execution: the ones a finished run records as "not run", with the reason.</summary>
+    internal static IReadOnlyCollection<string> NotStarted(ResolvedPipeline pipeline, IReadOnlyDictionary<string, ExecutionInfo> latest) =>
+        pipeline.Plan.Order.Where(id => !latest.ContainsKey(id)).ToList();
 
     private void Forget(string runId)
     {
