@@ -73,18 +73,17 @@ public sealed class PipelineService(
     public async Task<PipelineRunDetails> CancelAsync(string runId, CancellationToken cancellationToken)
     {
         var run = await _store.GetRunAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
-        if (await _coordinator.FinishAsync(run, PipelineRunStatus.Canceled, "canceled by request", cancellationToken))
+        var pipeline = await _definitions.GetAsync(run, cancellationToken);
+        var executions = await _store.ListExecutionsAsync(runId, cancellationToken);
+        var latest = executions.GroupBy(e => e.StepId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Attempt)!);
+        if (await _coordinator.FinishAsync(run, PipelineRunStatus.Canceled, "canceled by request",
+                PipelineCoordinator.NotStarted(pipeline, latest), "not run: the run was canceled", cancellationToken))
         {
             _cancellations.Cancel(runId);
-            var pipeline = await _definitions.GetAsync(run, cancellationToken);
-            var executions = await _store.ListExecutionsAsync(runId, cancellationToken);
             foreach (var queued in executions.Where(e => e.State == ExecutionState.New))
             {
                 await _store.EndExecutionAsync(queued.Id, ExecutionState.Canceled, "canceled: the run was canceled", null, cancellationToken);
             }
-
-            var latest = executions.GroupBy(e => e.StepId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Attempt)!);
-            await _coordinator.RecordNotRunAsync(runId, pipeline, latest, "not run: the run was canceled", cancellationToken);
         }
 
         return await GetRunAsync(runId, cancellationToken);

@@ -26,8 +26,14 @@ public interface IPipelineStore
     /// <summary>Links the run to its tracked (MLflow) run once; returns the linked id (an earlier one wins).</summary>
     Task<string> SetTrackingRunIdAsync(string runId, string trackingRunId, CancellationToken cancellationToken);
 
-    /// <summary>Finishes a run if it is still running; false when it had already finished.</summary>
-    Task<bool> FinishRunAsync(string runId, PipelineRunStatus status, string? error, CancellationToken cancellationToken);
+    /// <summary>
+    /// Finishes a run if it is still running (false when it had already finished) and, in the same
+    /// transaction, records a CANCELED execution with <paramref name="notRunReason"/> for each of
+    /// <paramref name="notRunSteps"/> that has no execution yet — so nobody sees a finished run
+    /// whose skipped steps are not explained yet.
+    /// </summary>
+    Task<bool> FinishRunAsync(
+        string runId, PipelineRunStatus status, string? error, IReadOnlyCollection<string> notRunSteps, string? notRunReason, CancellationToken cancellationToken);
 
     /// <summary>Executions of a run with their input and output artifacts, ordered by id.</summary>
     Task<IReadOnlyList<ExecutionInfo>> ListExecutionsAsync(string runId, CancellationToken cancellationToken);

@@ -100,7 +100,7 @@ public sealed class PipelineCoordinator(
 
         if (pipeline.Plan.Order.All(id => latest.TryGetValue(id, out var e) && e.State.IsDone()))
         {
-            await FinishAsync(run, PipelineRunStatus.Complete, null, cancellationToken);
+            await FinishAsync(run, PipelineRunStatus.Complete, null, [], null, cancellationToken);
             Forget(runId);
             return;
         }
@@ -126,23 +126,27 @@ public sealed class PipelineCoordinator(
     private async Task FailRunAsync(PipelineRunInfo run, ResolvedPipeline pipeline, Dictionary<string, ExecutionInfo> latest, ExecutionInfo failure, CancellationToken cancellationToken)
     {
         var reason = $"step '{failure.StepId}' failed: {failure.Error}";
-        if (!await FinishAsync(run, PipelineRunStatus.Failed, reason, cancellationToken))
+        if (await FinishAsync(run, PipelineRunStatus.Failed, reason, NotStarted(pipeline, latest), $"not run: step '{failure.StepId}' failed", cancellationToken))
         {
-            return;
+            Forget(run.RunId);
         }
-
-        await RecordNotRunAsync(run.RunId, pipeline, latest, $"not run: step '{failure.StepId}' failed", cancellationToken);
-        Forget(run.RunId);
     }
 
     /// <summary>
-    /// Finishes the run if it is still running, the tracked run first (so a finished pipeline run always has a
-    /// finished tracked run); when another caller finished it meanwhile, the tracked run gets that outcome instead.
+    /// Finishes the run if it is still running (recording its never-started steps as not run), the tracked run
+    /// first so a finished pipeline run always has a finished tracked run; when another caller finished it
+    /// meanwhile, the tracked run gets that outcome instead.
     /// </summary>
-    internal async Task<bool> FinishAsync(PipelineRunInfo run, PipelineRunStatus status, string? error, CancellationToken cancellationToken)
+    internal async Task<bool> FinishAsync(
+        PipelineRunInfo run, PipelineRunStatus status, string? error, IReadOnlyCollection<string> notRunSteps, string? notRunReason, CancellationToken cancellationToken)
     {
-        await TrackingGuard.TryAsync(() => _tracker.MarkFinishedAsync(run, status, error, cancellationToken));
-        if (await _store.FinishRunAsync(run.RunId, status, error, cancellationToken))
+        if (run.Status.IsFinished())
+        {
+            return false;
+        }
+
+        await TrackingGuard.TryAsync(() => _tracker.MarkFinishedAsync(run, status, error, null, cancellationToken));
+        if (await _store.FinishRunAsync(run.RunId, status, error, notRunSteps, notRunReason, cancellationToken))
         {
             return true;
         }
@@ -162,14 +166,9 @@ public sealed class PipelineCoordinator(
         }
     }
 
-    /// <summary>Records a CANCELED execution with the reason for each step that never started, so a run shows why they did not run.</summary>
-    internal async Task RecordNotRunAsync(string runId, ResolvedPipeline pipeline, IReadOnlyDictionary<string, ExecutionInfo> latest, string reason, CancellationToken cancellationToken)
-    {
-        foreach (var stepId in pipeline.Plan.Order.Where(id => !latest.ContainsKey(id)))
-        {
-            await _store.TryCreateExecutionAsync(runId, stepId, 1, ExecutionState.Canceled, reason, cancellationToken);
-        }
-    }
+    /// <summary>The steps that never got an execution: the ones a finished run records as "not run", with the reason.</summary>
+    internal static IReadOnlyCollection<string> NotStarted(ResolvedPipeline pipeline, IReadOnlyDictionary<string, ExecutionInfo> latest) =>
+        pipeline.Plan.Order.Where(id => !latest.ContainsKey(id)).ToList();
 
     private void Forget(string runId)
     {

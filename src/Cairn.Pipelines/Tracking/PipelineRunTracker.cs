@@ -103,7 +103,12 @@ public sealed partial class PipelineRunTracker(TrackingService tracking, IPipeli
     /// Sets the tracked run's final status (FINISHED, FAILED or KILLED), end time and error. Called just before
     /// the pipeline run is finished in the store, so whoever sees the pipeline run finished sees its tracked run finished too.
     /// </summary>
-    public async Task MarkFinishedAsync(PipelineRunInfo run, PipelineRunStatus status, string? error, CancellationToken cancellationToken)
+    /// <param name="run">The pipeline run (its tracked run id).</param>
+    /// <param name="status">The pipeline run's final status.</param>
+    /// <param name="error">Why it failed or was canceled, logged as the <c>cairn.error</c> tag.</param>
+    /// <param name="endTime">The end time to record; now when null.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    public async Task MarkFinishedAsync(PipelineRunInfo run, PipelineRunStatus status, string? error, long? endTime, CancellationToken cancellationToken)
     {
         if (run.TrackingRunId is not { } trackedId || status == PipelineRunStatus.Running)
         {
@@ -121,7 +126,7 @@ public sealed partial class PipelineRunTracker(TrackingService tracking, IPipeli
             PipelineRunStatus.Failed => RunStatus.Failed,
             _ => RunStatus.Killed,
         };
-        await tracking.UpdateRunAsync(new RunUpdate(trackedId, tracked, time.GetUtcNow().ToUnixTimeMilliseconds(), null), cancellationToken);
+        await tracking.UpdateRunAsync(new RunUpdate(trackedId, tracked, endTime ?? time.GetUtcNow().ToUnixTimeMilliseconds(), null), cancellationToken);
     }
 
     /// <summary>Copies the status the pipeline run actually finished with (when another finisher won the race).</summary>
@@ -129,7 +134,7 @@ public sealed partial class PipelineRunTracker(TrackingService tracking, IPipeli
     {
         if (await store.GetRunAsync(runId, cancellationToken) is { } run && run.Status.IsFinished())
         {
-            await MarkFinishedAsync(run, run.Status, run.Error, cancellationToken);
+            await MarkFinishedAsync(run, run.Status, run.Error, run.EndTime, cancellationToken);
         }
     }
 

@@ -112,13 +112,42 @@ public sealed partial class EfPipelineStore(IMetadataContextFactory factory, Tim
             .Select(r => r.RunId).ToListAsync(cancellationToken);
     }
 
-    public async Task<bool> FinishRunAsync(string runId, PipelineRunStatus status, string? error, CancellationToken cancellationToken)
+    public async Task<bool> FinishRunAsync(
+        string runId, PipelineRunStatus status, string? error, IReadOnlyCollection<string> notRunSteps, string? notRunReason, CancellationToken cancellationToken)
     {
-        await using var db = _factory.Create();
-        var now = Now();
-        var changed = await db.PipelineRuns.Where(r => r.RunId == runId && r.Status == (int)PipelineRunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, (int)status).SetProperty(r => r.EndTime, now).SetProperty(r => r.Error, error), cancellationToken);
-        return changed == 1;
+        // A concurrent coordinator may create an execution for one of the steps between our read and
+        // our insert; the unique (run, step, attempt) key then rolls everything back and we look again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = _factory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = Now();
+            var changed = await db.PipelineRuns.Where(r => r.RunId == runId && r.Status == (int)PipelineRunStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, (int)status).SetProperty(r => r.EndTime, now).SetProperty(r => r.Error, error), cancellationToken);
+            if (changed == 1 && notRunSteps.Count > 0)
+            {
+                var started = await db.Executions.Where(e => e.RunId == runId).Select(e => e.StepId).Distinct().ToListAsync(cancellationToken);
+                foreach (var stepId in notRunSteps.Except(started))
+                {
+                    db.Executions.Add(new ExecutionEntity
+                    {
+                        RunId = runId, StepId = stepId, Attempt = 1, State = (int)ExecutionState.Canceled,
+                        CreatedTime = now, EndTime = now, Error = notRunReason,
+                    });
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                return changed == 1;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && UniqueViolation.Is(e))
+            {
+                await tx.RollbackAsync(cancellationToken);
+            }
+        }
     }
 
     public async Task<string> SetTrackingRunIdAsync(string runId, string trackingRunId, CancellationToken cancellationToken)
