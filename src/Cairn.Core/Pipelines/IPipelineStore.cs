@@ -38,6 +38,9 @@ public interface IPipelineStore
     /// <summary>Executions of a run with their input and output artifacts, ordered by id.</summary>
     Task<IReadOnlyList<ExecutionInfo>> ListExecutionsAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>One execution with its input and output artifacts; null when it does not exist.</summary>
+    Task<ExecutionInfo?> GetExecutionAsync(long executionId, CancellationToken cancellationToken);
+
     /// <summary>Creates an execution; returns null when that (run, step, attempt) already exists.</summary>
     Task<ExecutionInfo?> TryCreateExecutionAsync(string runId, string stepId, int attempt, ExecutionState state, string? error, CancellationToken cancellationToken);
 

@@ -156,11 +156,9 @@ public sealed class PipelineCoordinator(
     }
 
     /// <summary>Logs a finished step attempt to the run's tracked run.</summary>
-    internal async Task RecordStepAsync(string runId, long executionId, CancellationToken cancellationToken)
+    internal async Task RecordStepAsync(PipelineRunInfo run, long executionId, CancellationToken cancellationToken)
     {
-        var run = await _store.GetRunAsync(runId, cancellationToken);
-        var execution = (await _store.ListExecutionsAsync(runId, cancellationToken)).FirstOrDefault(e => e.Id == executionId);
-        if (run is not null && execution is not null)
+        if (run.TrackingRunId is not null && await _store.GetExecutionAsync(executionId, cancellationToken) is { } execution)
         {
             await TrackingGuard.TryAsync(() => _tracker.RecordStepAsync(run, execution, cancellationToken));
         }

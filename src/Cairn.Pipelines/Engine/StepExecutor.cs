@@ -55,7 +55,7 @@ public sealed partial class StepExecutor(
         if (step is null)
         {
             await FailAsync(execution, $"step kind '{spec.Uses}' is not installed on worker {_options.WorkerName}", null, cancellationToken);
-            await _coordinator.RecordStepAsync(item.RunId, execution.Id, cancellationToken);
+            await _coordinator.RecordStepAsync(run, execution.Id, cancellationToken);
             return;
         }
 
@@ -64,7 +64,7 @@ public sealed partial class StepExecutor(
         var cacheKey = CacheKeys.Compute(step, config, inputs);
         if (!run.NoCache && spec.Cache && await TryReuseAsync(execution, cacheKey, inputs, cancellationToken))
         {
-            await _coordinator.RecordStepAsync(item.RunId, execution.Id, cancellationToken);
+            await _coordinator.RecordStepAsync(run, execution.Id, cancellationToken);
             await _coordinator.AdvanceAsync(item.RunId, recover: false, cancellationToken);
             return;
         }
@@ -75,7 +75,7 @@ public sealed partial class StepExecutor(
         }
 
         await RunClaimedAsync(run, execution, spec, step, config, inputs, cancellationToken);
-        await _coordinator.RecordStepAsync(item.RunId, execution.Id, cancellationToken);
+        await _coordinator.RecordStepAsync(run, execution.Id, cancellationToken);
         await _coordinator.AdvanceAsync(item.RunId, recover: false, cancellationToken);
     }
 

@@ -16,6 +16,13 @@ public sealed partial class EfPipelineStore
         return await WithArtifactsAsync(db, rows, cancellationToken);
     }
 
+    public async Task<ExecutionInfo?> GetExecutionAsync(long executionId, CancellationToken cancellationToken)
+    {
+        await using var db = _factory.Create();
+        var rows = await db.Executions.Where(x => x.Id == executionId).ToListAsync(cancellationToken);
+        return (await WithArtifactsAsync(db, rows, cancellationToken)).FirstOrDefault();
+    }
+
     public async Task<ExecutionInfo?> TryCreateExecutionAsync(string runId, string stepId, int attempt, ExecutionState state, string? error, CancellationToken cancellationToken)
     {
         await using var db = _factory.Create();
