@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cairn.Core.Errors;
@@ -15,6 +16,10 @@ namespace Cairn.Pipelines.Steps.Ml;
 /// </summary>
 public sealed class ModelEvaluateStep(MlServices services) : IStep
 {
+    // The report is read by people (in the log too): keep '<' and '>' of the gate reasons as they are.
+    private static readonly JsonSerializerOptions ReportJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions LogJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Kind => "model.evaluate";
 
     public string CodeVersion => "1";
@@ -54,12 +59,12 @@ public sealed class ModelEvaluateStep(MlServices services) : IStep
 
         var report = Report(evaluation, results);
         var reportPath = Path.Combine(context.OutputDirectory, "evaluation.json");
-        await File.WriteAllTextAsync(reportPath, report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        await File.WriteAllTextAsync(reportPath, report.ToJsonString(ReportJson), cancellationToken);
         var failed = results.Where(r => !r.Passed).ToList();
         if (failed.Count > 0)
         {
             // A failed attempt publishes no outputs, so the report is kept in the log as well.
-            context.Log(report.ToJsonString());
+            context.Log(report.ToJsonString(LogJson));
             return StepResult.Failure($"gate failed: {string.Join("; ", failed.Select(f => f.Reason))}");
         }
 
@@ -73,7 +78,7 @@ public sealed class ModelEvaluateStep(MlServices services) : IStep
 
     private static JsonObject Report(EvaluationReport evaluation, IReadOnlyList<GateResult> results) => new()
     {
-        ["task"] = evaluation.Task.ToString(),
+        ["task"] = TaskName(evaluation.Task),
         ["rows"] = evaluation.RowCount,
         ["metrics"] = Metrics(evaluation),
         ["passed"] = results.All(r => r.Passed),
@@ -83,6 +88,13 @@ public sealed class ModelEvaluateStep(MlServices services) : IStep
             ["passed"] = r.Passed,
             ["reason"] = r.Reason,
         })]),
+    };
+
+    private static string TaskName(Cairn.Training.ModelTask task) => task switch
+    {
+        Cairn.Training.ModelTask.BinaryClassification => "binary",
+        Cairn.Training.ModelTask.MulticlassClassification => "multiclass",
+        _ => "regression",
     };
 
     private static JsonObject Metrics(EvaluationReport evaluation)
