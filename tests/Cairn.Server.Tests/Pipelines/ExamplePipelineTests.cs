@@ -120,6 +120,41 @@ public sealed class ExamplePipelineTests(CairnServerFixture server) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task ImportedVersion_ValidatedAgainstAReference_SplitStratified_TrainsABaseline_AndBasicChecksNameAMissingLabel()
+    {
+        var dataset = "weather-" + Guid.NewGuid().ToString("N")[..8];
+        var import = await RunAsync($$"""
+            name: {{dataset}}-import
+            steps: { ingest: { uses: data.import, with: { path: data/seattle-weather.csv, dataset: {{dataset}} } } }
+            """, []);
+        Assert.True(Status(import) == "COMPLETE", Error(import));
+
+        var spec = $$"""
+            name: {{dataset}}-reuse
+            params: { label: weather }
+            steps:
+              ingest: { uses: data.import, with: { dataset: "{{dataset}}@latest" } }
+              reference: { uses: data.validate, needs: [ingest], with: { reference: "{{dataset}}@latest" } }
+              basic: { uses: data.validate, needs: [reference], with: { label: "${params.label}" } }
+              split: { uses: data.split, needs: [basic], with: { strategy: stratified, label: weather, test_fraction: 0.25, seed: 3 } }
+              train: { uses: mlnet.train, needs: [split], with: { task: multiclass, label: weather, trainer: baseline } }
+              evaluate: { uses: model.evaluate, needs: [train, split], with: { gates: [ { metric: accuracy, min: 0.3 } ] } }
+            """;
+        var run = await RunAsync(spec, []);
+        Assert.True(Status(run) == "COMPLETE", Error(run));
+        var split = Execution(run, "split").GetProperty("outputs").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("slot").GetString()!, o => JsonDocument.Parse(o.GetProperty("artifact").GetProperty("properties_json").GetString()!).RootElement.GetProperty("row_count").GetInt32());
+        Assert.Equal(1461, split["train"] + split["test"]);
+        Assert.InRange(split["test"], 360, 370);
+        var source = Execution(import, "ingest").GetProperty("outputs")[0].GetProperty("artifact").GetProperty("content_hash").GetString();
+        Assert.Equal(source, Execution(run, "ingest").GetProperty("outputs")[0].GetProperty("artifact").GetProperty("content_hash").GetString());
+
+        var missing = await RunAsync(spec, new() { ["label"] = "cloud_cover" });
+        Assert.Equal("FAILED", Status(missing));
+        Assert.Contains("cloud_cover", Execution(missing, "basic").GetProperty("error").GetString());
+    }
+
     private async Task<JsonElement> RunAsync(string spec, Dictionary<string, string> parameters, string? workingDirectory = null)
     {
         using var response = await _http.PostAsJsonAsync("/api/v1/pipelines/runs",
