@@ -81,7 +81,7 @@ public sealed class ModelRegisterStep(MlServices services) : IStep
         }
 
         await EnsureModelAsync(name, cancellationToken);
-        var version = await services.Registry.CreateModelVersionAsync(new NewModelVersion
+        var version = await ExistingAsync(name, context, cancellationToken) ?? await services.Registry.CreateModelVersionAsync(new NewModelVersion
         {
             Name = name,
             Source = ProxyScheme + path,
@@ -103,6 +103,22 @@ public sealed class ModelRegisterStep(MlServices services) : IStep
         context.DeclareOutput("model_version", output, "model_version", descriptor.ToJsonString());
         return StepResult.Success;
     });
+
+    /// <summary>
+    /// The version an earlier attempt of this step registered (it may have died after registering, e.g.
+    /// in a restart): a retry reuses it rather than registering the same model twice.
+    /// </summary>
+    private async Task<ModelVersion?> ExistingAsync(string name, StepContext context, CancellationToken cancellationToken)
+    {
+        if (name.Contains('\'', StringComparison.Ordinal))
+        {
+            return null; // Not expressible in a filter string; such a retry registers again.
+        }
+
+        var filter = $"name = '{name}' and tags.`cairn.pipeline_run` = '{context.RunId}' and tags.`cairn.pipeline_step` = '{context.StepId}'";
+        var page = await services.Registry.SearchModelVersionsAsync(filter, 1, null, null, cancellationToken);
+        return page.Items.Count > 0 ? page.Items[0] : null;
+    }
 
     private async Task EnsureModelAsync(string name, CancellationToken cancellationToken)
     {
