@@ -16,13 +16,14 @@ public sealed partial class CairnClient
     /// <param name="fileName">The file name used in validation messages (<c>file:line:column reason</c>).</param>
     /// <param name="parameters">Overrides of the spec's declared params.</param>
     /// <param name="noCache">Run every step even when a cached result exists.</param>
+    /// <param name="workingDirectory">The spec file's directory (absolute): steps resolve relative paths against it when the server can read it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new run's id and its pipeline's name.</returns>
     /// <exception cref="CairnApiException">INVALID_PARAMETER_VALUE with every problem of an invalid spec in the message.</exception>
     public async Task<SubmitPipelineRunResponse> SubmitPipelineRunAsync(
-        string spec, string? fileName = null, IReadOnlyDictionary<string, string>? parameters = null, bool noCache = false, CancellationToken cancellationToken = default)
+        string spec, string? fileName = null, IReadOnlyDictionary<string, string>? parameters = null, bool noCache = false, string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
-        var body = new SubmitPipelineRunRequest(spec, fileName, parameters?.ToDictionary(), noCache);
+        var body = new SubmitPipelineRunRequest(spec, fileName, parameters?.ToDictionary(), noCache, workingDirectory);
         // Not retried: a submission that reached the server but lost its answer would start a second run.
         return await SendNativeAsync(HttpMethod.Post, $"{PipelinesApi}/runs", body, PipelinesJson.SubmitPipelineRunRequest, PipelinesJson.SubmitPipelineRunResponse, canRetry: false, cancellationToken);
     }

@@ -5,8 +5,12 @@ using Cairn.Pipelines.Spec;
 
 namespace Cairn.Pipelines;
 
-/// <summary>A run submission: the spec text (and the file name used in error messages), param overrides and options.</summary>
-public sealed record PipelineSubmission(string SpecText, string FileName, IReadOnlyDictionary<string, string> Params, bool NoCache, string Trigger = "manual");
+/// <summary>
+/// A run submission: the spec text (and the file name used in error messages), param overrides and options.
+/// <paramref name="WorkingDirectory"/> is the spec file's directory; it is kept in the run's params under
+/// the reserved key <c>cairn.working_directory</c>, where steps resolve relative paths against it.
+/// </summary>
+public sealed record PipelineSubmission(string SpecText, string FileName, IReadOnlyDictionary<string, string> Params, bool NoCache, string Trigger = "manual", string? WorkingDirectory = null);
 
 /// <summary>A run with its step executions.</summary>
 public sealed record PipelineRunDetails(PipelineRunInfo Run, IReadOnlyList<ExecutionInfo> Executions, IReadOnlyList<string> StepOrder)
@@ -38,7 +42,10 @@ public sealed class PipelineService(
     {
         var pipeline = _compiler.CompileOrThrow(submission.SpecText, submission.FileName, submission.Params);
         var version = await _store.GetOrCreateVersionAsync(pipeline.Spec.Name, PipelineCompiler.Hash(submission.SpecText), submission.SpecText, cancellationToken);
-        var run = await _store.CreateRunAsync(new NewPipelineRun(version.Id, pipeline.Params, submission.Trigger, submission.NoCache), cancellationToken);
+        var parameters = submission.WorkingDirectory is { Length: > 0 } directory
+            ? new Dictionary<string, string>(pipeline.Params) { [Steps.Ml.DataImportStep.WorkingDirectoryParam] = directory }
+            : pipeline.Params;
+        var run = await _store.CreateRunAsync(new NewPipelineRun(version.Id, parameters, submission.Trigger, submission.NoCache), cancellationToken);
         await _coordinator.AdvanceAsync(run.RunId, recover: false, cancellationToken);
         return run;
     }

@@ -4,6 +4,7 @@ using Cairn.Pipelines.Spec;
 using Cairn.Pipelines.Steps;
 using Cairn.Pipelines.Tracking;
 using Cairn.Tracking;
+using Cairn.Pipelines.Steps.Ml;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +23,7 @@ public enum PipelineDispatch
 public static class PipelinesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the pipeline engine and the generic steps (<c>noop</c>, <c>exec</c>). Other assemblies add
+    /// Registers the pipeline engine, the generic steps (<c>noop</c>, <c>exec</c>) and the data and model steps. Other assemblies add
     /// step kinds with <c>services.AddSingleton&lt;IStep, MyStep&gt;()</c>. Needs an <c>IPipelineStore</c>,
     /// an <c>ITrackingStore</c> (every run is also a tracked run), an <c>IArtifactStore</c> and a <see cref="TimeProvider"/>.
     /// </summary>
@@ -31,6 +32,14 @@ public static class PipelinesServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, NoopStep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, ExecStep>());
+        // The data and model steps find the dataset service, registry and stores when they run (see MlServices).
+        services.TryAddSingleton<MlServices>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, DataImportStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, DataValidateStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, DataSplitStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, MlnetTrainStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, ModelEvaluateStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, ModelRegisterStep>());
         services.AddSingleton<StepCatalog>();
         services.AddSingleton<PipelineCompiler>();
         services.AddSingleton<PipelineDefinitions>();

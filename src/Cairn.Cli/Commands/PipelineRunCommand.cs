@@ -27,7 +27,7 @@ internal static class PipelineRunCommand
             var parameters = ParseParams(parse.GetValue(param) ?? []);
             var spec = await File.ReadAllTextAsync(path.FullName, cancellationToken);
             using var client = context.CreateClient(parse);
-            var submitted = await client.SubmitPipelineRunAsync(spec, path.Name, parameters, parse.GetValue(noCache), cancellationToken);
+            var submitted = await client.SubmitPipelineRunAsync(spec, path.Name, parameters, parse.GetValue(noCache), path.DirectoryName, cancellationToken);
             var json = context.WantsJson(parse);
             if (parse.GetValue(detach))
             {

@@ -8,6 +8,9 @@ namespace Cairn.Pipelines.Spec;
 /// <summary>Applies param overrides (checked against the declared params and their types) and substitutes <c>${params.x}</c>.</summary>
 public static class SpecResolver
 {
+    /// <summary>Run params with this prefix are Cairn's own (not declared in specs).</summary>
+    public const string ReservedPrefix = "cairn.";
+
     public static CompileResult Resolve(PipelineSpec spec, IReadOnlyDictionary<string, string> overrides, StepCatalog catalog)
     {
         var problems = new List<SpecProblem>();
@@ -19,6 +22,11 @@ public static class SpecResolver
 
         foreach (var (name, text) in overrides)
         {
+            if (name.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+            {
+                continue; // Set by the server for steps (e.g. cairn.working_directory), never substituted.
+            }
+
             var declared = spec.Params.FirstOrDefault(p => p.Name == name);
             if (declared is null)
             {

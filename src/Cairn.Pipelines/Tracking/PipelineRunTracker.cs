@@ -64,7 +64,7 @@ public sealed partial class PipelineRunTracker(TrackingService tracking, IPipeli
             ],
         }, cancellationToken);
         var trackedId = created.Info.RunId;
-        foreach (var chunk in run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Chunk(BatchSize))
+        foreach (var chunk in run.Params.Where(p => !p.Key.StartsWith("cairn.", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal).Chunk(BatchSize))
         {
             await tracking.LogBatchAsync(new LogBatch(trackedId, [], chunk.Select(p => new KeyValue(p.Key, p.Value)).ToList(), []), cancellationToken);
         }

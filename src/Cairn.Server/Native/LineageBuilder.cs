@@ -63,7 +63,7 @@ public sealed class LineageBuilder(RegistryService registry, PipelineService pip
         }
 
         var run = details.Run;
-        var runNode = new PipelineRunNodeDto(run.RunId, run.PipelineName, run.SpecHash, run.Status.ToWire(), run.Params.ToDictionary(),
+        var runNode = new PipelineRunNodeDto(run.RunId, run.PipelineName, run.SpecHash, run.Status.ToWire(), run.Params.Where(p => !p.Key.StartsWith("cairn.", StringComparison.Ordinal)).ToDictionary(),
             run.TrackingRunId, run.CreatedTime, run.EndTime, run.Error,
             executions.Select(e => new ExecutionNodeDto(
                 e.Id, e.StepId, details.StepKinds.GetValueOrDefault(e.StepId), e.Attempt, e.State.ToWire(), e.State == ExecutionState.Cached,

@@ -52,7 +52,12 @@ public static partial class PipelinesApi
         }
 
         var fileName = string.IsNullOrWhiteSpace(request.FileName) ? "pipeline.yaml" : Path.GetFileName(request.FileName);
-        var submission = new PipelineSubmission(request.Spec, fileName, request.Params ?? [], request.NoCache);
+        if (request.WorkingDirectory is { Length: > 0 } directory && !Path.IsPathFullyQualified(directory))
+        {
+            throw CairnException.InvalidParameter($"Invalid value '{directory}' for parameter 'working_directory': it must be an absolute path.");
+        }
+
+        var submission = new PipelineSubmission(request.Spec, fileName, request.Params ?? [], request.NoCache, WorkingDirectory: request.WorkingDirectory);
         var check = service.Validate(submission);
         if (check.Problems.Count > 0)
         {

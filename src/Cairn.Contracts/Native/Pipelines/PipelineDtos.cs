@@ -1,7 +1,10 @@
 namespace Cairn.Contracts.Native.Pipelines;
 
-/// <summary>POST /api/v1/pipelines/runs: a spec's YAML text, param overrides and options.</summary>
-public sealed record SubmitPipelineRunRequest(string? Spec, string? FileName, Dictionary<string, string>? Params, bool NoCache);
+/// <summary>
+/// POST /api/v1/pipelines/runs: a spec's YAML text, param overrides and options. <c>working_directory</c>
+/// (absolute) is the spec file's directory, against which steps resolve relative paths (local mode).
+/// </summary>
+public sealed record SubmitPipelineRunRequest(string? Spec, string? FileName, Dictionary<string, string>? Params, bool NoCache, string? WorkingDirectory = null);
 
 public sealed record SubmitPipelineRunResponse(string RunId, string PipelineName);
 

@@ -1,0 +1,143 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cairn.Core.Errors;
+using Cairn.Data.Formats;
+using Cairn.Data.Reading;
+using Cairn.Training.Bundles;
+using Cairn.Training.Evaluation;
+
+namespace Cairn.Pipelines.Steps.Ml;
+
+/// <summary>
+/// <c>model.evaluate</c>: scores the <c>model</c> input on the <c>test</c> dataset, reports every metric,
+/// writes the evaluation report (<c>report</c>) and applies the gates. A failing gate fails the step
+/// (so nothing downstream, such as registration, runs) with each failed gate's metric, value and threshold.
+/// </summary>
+public sealed class ModelEvaluateStep(MlServices services) : IStep
+{
+    // The report is read by people (in the log too): keep '<' and '>' of the gate reasons as they are.
+    private static readonly JsonSerializerOptions ReportJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions LogJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Kind => "model.evaluate";
+
+    public string CodeVersion => "1";
+
+    public StepConfigSchema Schema { get; } = new(
+    [
+        new ConfigField("model", ConfigType.String, Description: "the model bundle (default: the one model input)"),
+        new ConfigField("test", ConfigType.String, Description: "the dataset to evaluate on (default: the input slot 'test')"),
+        new ConfigField("gates", ConfigType.List, Description: "[{metric, min|max}] or [{metric, compare_to: alias:NAME, model, max_drop}]"),
+    ]);
+
+    public Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken) => MlStepRunner.GuardAsync(async () =>
+    {
+        var gates = EvaluationGates.Parse(context.Config["gates"]);
+        var (modelInput, modelPath) = (await MlArtifacts.FindAsync(context, "model", MlArtifacts.ModelType, required: true, cancellationToken))!.Value;
+        var (testInput, testPath) = (await MlArtifacts.FindAsync(context, "test", MlArtifacts.DatasetType, required: true, cancellationToken))!.Value;
+        var bundle = await ModelBundle.LoadAsync(modelPath, cancellationToken);
+        var label = bundle.Manifest.Label ?? throw CairnException.InvalidParameter("The model bundle names no label column, so it cannot be evaluated.");
+        var test = await TableReader.ReadFileAsync(testPath, DataFormats.Resolve(null, testPath), null, cancellationToken);
+        EvaluationReport evaluation;
+        using (var scorer = bundle.CreateScorer())
+        {
+            evaluation = await Task.Run(() => ModelEvaluator.Evaluate(scorer, test, label, cancellationToken), cancellationToken);
+        }
+
+        foreach (var (name, value) in evaluation.Metrics)
+        {
+            context.ReportMetric(name, value);
+            context.Log($"{name} = {value:G6}");
+        }
+
+        var results = await EvaluationGates.EvaluateAsync(evaluation.Metrics, gates, (gate, ct) => BaselineAsync(gate, ct), cancellationToken);
+        foreach (var result in results)
+        {
+            context.Log($"gate {(result.Passed ? "passed" : "FAILED")}: {result.Reason}");
+        }
+
+        var report = Report(evaluation, results);
+        var reportPath = Path.Combine(context.OutputDirectory, "evaluation.json");
+        await File.WriteAllTextAsync(reportPath, report.ToJsonString(ReportJson), cancellationToken);
+        var failed = results.Where(r => !r.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            // A failed attempt publishes no outputs, so the report is kept in the log as well.
+            context.Log(report.ToJsonString(LogJson));
+            return StepResult.Failure($"gate failed: {string.Join("; ", failed.Select(f => f.Reason))}");
+        }
+
+        context.DeclareOutput("report", reportPath, MlArtifacts.ReportType, new JsonObject
+        {
+            ["metrics"] = Metrics(evaluation),
+            [MlArtifacts.DatasetVersionsKey] = MlArtifacts.ToArray(MlArtifacts.DatasetVersions(modelInput).Concat(MlArtifacts.DatasetVersions(testInput))),
+        }.ToJsonString());
+        return StepResult.Success;
+    });
+
+    private static JsonObject Report(EvaluationReport evaluation, IReadOnlyList<GateResult> results) => new()
+    {
+        ["task"] = TaskName(evaluation.Task),
+        ["rows"] = evaluation.RowCount,
+        ["metrics"] = Metrics(evaluation),
+        ["passed"] = results.All(r => r.Passed),
+        ["gates"] = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject
+        {
+            ["metric"] = r.Gate.Metric,
+            ["passed"] = r.Passed,
+            ["reason"] = r.Reason,
+        })]),
+    };
+
+    private static string TaskName(Cairn.Training.ModelTask task) => task switch
+    {
+        Cairn.Training.ModelTask.BinaryClassification => "binary",
+        Cairn.Training.ModelTask.MulticlassClassification => "multiclass",
+        _ => "regression",
+    };
+
+    private static JsonObject Metrics(EvaluationReport evaluation)
+    {
+        var metrics = new JsonObject();
+        foreach (var (name, value) in evaluation.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            metrics[name] = double.IsFinite(value) ? value : null;
+        }
+
+        return metrics;
+    }
+
+    /// <summary>The compared version's metric: its <c>cairn.metric.*</c> tag, else its bundle's manifest metrics.</summary>
+    private async Task<(double? Value, string Note)> BaselineAsync(EvaluationGate gate, CancellationToken cancellationToken)
+    {
+        var (kind, target) = EvaluationGates.ParseTarget(gate.CompareTo!);
+        Cairn.Core.Registry.ModelVersion version;
+        // MLflow answers an unknown alias with INVALID_PARAMETER_VALUE, an unknown model with RESOURCE_DOES_NOT_EXIST.
+        try
+        {
+            version = kind == "alias"
+                ? await services.Registry.GetModelVersionByAliasAsync(gate.Model, target, cancellationToken)
+                : await services.Registry.GetModelVersionAsync(gate.Model, target, cancellationToken);
+        }
+        catch (CairnException e) when (e.Code is ErrorCode.ResourceDoesNotExist or ErrorCode.InvalidParameterValue)
+        {
+            return (null, "not registered yet");
+        }
+
+        var tag = version.Tags.FirstOrDefault(t => t.Key == ModelRegisterStep.MetricTagPrefix + gate.Metric);
+        if (tag is not null && double.TryParse(tag.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var tagged))
+        {
+            return (tagged, "");
+        }
+
+        await using var stream = await services.Artifacts.OpenReadAsync(ModelRegisterStep.ArtifactPath(version.DownloadUri), cancellationToken);
+        if (stream is null)
+        {
+            return (null, $"version {version.Version} has no readable bundle");
+        }
+
+        var bundle = await ModelBundle.LoadAsync(stream, cancellationToken);
+        return bundle.Manifest.Metrics.TryGetValue(gate.Metric, out var value) ? (value, "") : (null, $"version {version.Version} has no {gate.Metric}");
+    }
+}
