@@ -8,4 +8,6 @@ namespace Cairn.Core.Serving;
 public interface IPredictionLog
 {
     bool TryRecord(PredictionRecord record);
+
+    PredictionLogStats Stats { get; }
 }
