@@ -108,9 +108,14 @@ public sealed partial class PredictionLogReader
             {
                 feature.AppendTimes(await ReadNullableAsync<DateTime>(group, field, n, ct), selected);
             }
-            else if (type == typeof(string))
+            else if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
             {
                 feature.AppendStrings(await ReadStringsAsync(group, field, n, ct), selected);
+            }
+            else
+            {
+                // Not a type this log writes: keep the column aligned with the other rows.
+                feature.AppendMissing(selected.Count);
             }
         }
     }
