@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using Cairn.Core.Serving;
 using Parquet;
 using Parquet.Schema;
@@ -82,13 +82,22 @@ internal static class PredictionSegmentWriter
             return null;
         }
 
-        var text = new StringBuilder(probabilities.Count * 8).Append('[');
+        // The default format is already the shortest round-trip form, and much cheaper than "R".
+        Span<char> buffer = stackalloc char[512];
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, buffer);
+        text.AppendLiteral("[");
         for (var i = 0; i < probabilities.Count; i++)
         {
-            text.Append(i == 0 ? "" : ",").Append(probabilities[i].ToString("R", CultureInfo.InvariantCulture));
+            if (i > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            text.AppendFormatted(probabilities[i]);
         }
 
-        return text.Append(']').ToString();
+        text.AppendLiteral("]");
+        return text.ToStringAndClear();
     }
 
     private static List<FeatureColumn> FeatureColumns(IReadOnlyList<PredictionRecord> records)
@@ -149,7 +158,7 @@ internal static class PredictionSegmentWriter
             switch (kind)
             {
                 case FeatureKind.Number:
-                    await group.WriteAsync<double>(Field, values.Select(v => v is null ? (double?)null : Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray(), null, null, ct);
+                    await group.WriteAsync<double>(Field, values.Select(v => v switch { null => (double?)null, double d => d, _ => Convert.ToDouble(v, CultureInfo.InvariantCulture) }).ToArray(), null, null, ct);
                     break;
                 case FeatureKind.Boolean:
                     await group.WriteAsync<bool>(Field, values.Select(v => (bool?)v).ToArray(), null, null, ct);

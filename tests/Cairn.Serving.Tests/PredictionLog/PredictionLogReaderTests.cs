@@ -63,6 +63,22 @@ public sealed class PredictionLogReaderTests
     }
 
     [Fact]
+    public async Task Segments_CarryTimestampStatistics_SoRowGroupsCanBeSkipped()
+    {
+        await using var log = await ThreeDaysAsync();
+        var file = log.Files().Order().First();
+        Assert.True(PredictionLogLayout.TryParseSegment(Path.GetFileName(file), out var min, out var max));
+
+        await using var reader = await Parquet.ParquetReader.CreateAsync(file);
+        using var group = reader.OpenRowGroupReader(0);
+        var stats = group.GetStatistics(reader.Schema.GetDataFields().Single(f => f.Name == PredictionLogLayout.Timestamp));
+
+        Assert.Equal(min, Assert.IsType<long>(stats!.MinValue));
+        Assert.Equal(max, Assert.IsType<long>(stats.MaxValue));
+        Assert.Equal(Start, min);
+    }
+
+    [Fact]
     public async Task Read_LastN_ReturnsTheNewestOldestFirst()
     {
         await using var log = await ThreeDaysAsync();
