@@ -92,12 +92,31 @@ public sealed class PredictionLogWriter(PredictionLog log, TimeProvider time, IL
         }
     }
 
+    private static bool IsSorted(List<PredictionRecord> records)
+    {
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (records[i].Timestamp < records[i - 1].Timestamp)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private async Task FlushAsync(List<PredictionRecord> batch, CancellationToken abort)
     {
         var groups = batch.GroupBy(r => (r.Deployment, Day: PredictionLogLayout.Day(r.Timestamp)));
         foreach (var group in groups)
         {
-            var records = group.OrderBy(r => r.Timestamp).ToList();
+            var records = group.ToList();
+            if (!IsSorted(records))
+            {
+                // Stable, so records with equal timestamps keep their arrival order.
+                records = [.. records.OrderBy(r => r.Timestamp)];
+            }
+
             var directory = PredictionLogLayout.DayDirectory(PredictionLogLayout.DeploymentDirectory(log.Options.Directory, group.Key.Deployment), group.Key.Day);
             var name = PredictionLogLayout.SegmentName(records[0].Timestamp, records[^1].Timestamp, _writerId, ++_sequence);
             try

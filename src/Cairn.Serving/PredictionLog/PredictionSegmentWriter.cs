@@ -104,19 +104,35 @@ internal static class PredictionSegmentWriter
     {
         var kinds = new Dictionary<string, FeatureKind>(StringComparer.Ordinal);
         var order = new List<string>();
+        void See(string name, object? value)
+        {
+            var kind = KindOf(value);
+            if (!kinds.TryGetValue(name, out var known))
+            {
+                kinds[name] = kind;
+                order.Add(name);
+            }
+            else if (known != kind && kind != FeatureKind.Missing)
+            {
+                kinds[name] = known == FeatureKind.Missing ? kind : FeatureKind.Text;
+            }
+        }
+
         foreach (var record in records)
         {
-            foreach (var (name, value) in record.Inputs)
+            // The concrete dictionary's struct enumerator avoids an allocation per record.
+            if (record.Inputs is Dictionary<string, object?> inputs)
             {
-                var kind = KindOf(value);
-                if (!kinds.TryGetValue(name, out var known))
+                foreach (var (name, value) in inputs)
                 {
-                    kinds[name] = kind;
-                    order.Add(name);
+                    See(name, value);
                 }
-                else if (known != kind && kind != FeatureKind.Missing)
+            }
+            else
+            {
+                foreach (var (name, value) in record.Inputs)
                 {
-                    kinds[name] = known == FeatureKind.Missing ? kind : FeatureKind.Text;
+                    See(name, value);
                 }
             }
         }
