@@ -21,6 +21,10 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton<DeploymentRouter>();
         services.TryAddSingleton<IDeploymentRouter>(sp => sp.GetRequiredService<DeploymentRouter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeploymentRouterHostedService>());
+        services.AddOptions<InferenceOptions>();
+        services.TryAddSingleton<ShadowScorer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ShadowScorer>(sp => sp.GetRequiredService<ShadowScorer>()));
+        services.TryAddSingleton<InferenceService>();
 
         // Defaults so serving runs on its own; the metrics and prediction-log areas register the real ones.
         services.TryAddSingleton<IServingMetrics, NullServingMetrics>();

@@ -31,6 +31,9 @@ public sealed class DeploymentRouter : IDeploymentRouter, IDisposable
         _store = store;
     }
 
+    /// <summary>True once the start-up load finished (whatever its outcome).</summary>
+    public bool Started => _started;
+
     /// <summary>True once the start-up load finished and every stored deployment has all its models warmed up.</summary>
     public bool IsReady => _started && _failed.IsEmpty;
 
