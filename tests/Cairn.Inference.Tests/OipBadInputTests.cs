@@ -36,6 +36,7 @@ public sealed class OipBadInputTests(InferenceServerFixture server)
         { "malformed JSON", "{\"inputs\": [", "Malformed JSON" },
         { "not JSON at all", "hello", "Malformed JSON" },
         { "JSON array body", "[1, 2]", "must be a JSON object" },
+        { "content after the object", Oip.Row().ToJsonString() + " {}", "Malformed JSON" },
         { "zero rows", ReplaceAllEmpty(), "no rows" },
     };
 

@@ -3,6 +3,7 @@ using Cairn.Core.Serving;
 using Cairn.Serving.Metrics;
 using Cairn.Serving.Routing;
 using Cairn.Training.Scoring;
+using Microsoft.Extensions.Logging;
 
 namespace Cairn.Serving.Inference;
 
@@ -10,7 +11,8 @@ namespace Cairn.Serving.Inference;
 /// The protocol-independent part of answering a request: scoring with the chosen variant, then recording
 /// it (prediction log, metrics) and handing shadow copies to the background scorer — none of which waits.
 /// </summary>
-public sealed class InferenceService(DeploymentRouter router, IPredictionLog log, IServingMetrics metrics, ShadowScorer shadows, TimeProvider time)
+public sealed class InferenceService(
+    DeploymentRouter router, IPredictionLog log, IServingMetrics metrics, ShadowScorer shadows, TimeProvider time, ILogger<InferenceService> logger)
 {
     public DeploymentRouter Router { get; } = router;
 
@@ -22,12 +24,20 @@ public sealed class InferenceService(DeploymentRouter router, IPredictionLog log
         string requestId, long startedTimestamp, string protocol)
     {
         var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        PredictionLogging.Record(log, route, target, batch, predictions, requestId, now, elapsed, shadow: false);
-        metrics.RecordRequest(route.Name, target.Name, protocol, 200, elapsed.TotalSeconds);
-        if (route.Shadows.Count > 0)
+        try
         {
-            shadows.TryEnqueue(new ShadowWork(route, batch, requestId, now));
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            PredictionLogging.Record(log, route, target, batch, predictions, requestId, now, elapsed, shadow: false);
+            metrics.RecordRequest(route.Name, target.Name, protocol, 200, elapsed.TotalSeconds);
+            if (route.Shadows.Count > 0)
+            {
+                shadows.TryEnqueue(new ShadowWork(route, batch, requestId, now));
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The answer is already sent: a failing log or metrics sink must not turn it into a reset connection.
+            logger.LogError(e, "Recording request {RequestId} of {Deployment} failed", requestId, route.Name);
         }
     }
 

@@ -76,6 +76,8 @@ public static partial class OipDecoder
             }
         }
 
+        EnsureEnd(ref reader);
+
         if (!sawInputs)
         {
             throw Invalid("Missing value for required field 'inputs' (one input per feature: " + schema.Names + ").");
@@ -192,6 +194,15 @@ public static partial class OipDecoder
 
     private static string NameOf(FeatureSchema schema, int feature, string? stickyField) =>
         feature == StickyInput ? stickyField ?? "" : schema.Features[feature].Name;
+
+    /// <summary>Nothing but whitespace may follow the request object (the reader throws on anything else).</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            throw new JsonException("Unexpected content after the request object.");
+        }
+    }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader)
     {

@@ -74,6 +74,8 @@ public static class RecordsDecoder
             }
         }
 
+        EnsureEnd(ref reader);
+
         if (recordsStart < 0)
         {
             throw CairnException.MissingParameter("records");
@@ -143,6 +145,15 @@ public static class RecordsDecoder
         }
 
         return stickyKey;
+    }
+
+    /// <summary>Nothing but whitespace may follow the request object (the reader throws on anything else).</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            throw new JsonException("Unexpected content after the request object.");
+        }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader)
