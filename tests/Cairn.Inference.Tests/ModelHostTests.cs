@@ -45,6 +45,23 @@ public sealed class ModelHostTests(ServingStoreFixture store)
     }
 
     [Fact]
+    public async Task GetAsync_OneCallerGivingUp_DoesNotCancelTheSharedLoad()
+    {
+        var metrics = new RecordingMetrics();
+        using var host = store.NewHost(metrics);
+        using var cancelled = new CancellationTokenSource();
+
+        var impatient = host.GetAsync(ServingStoreFixture.Model, store.Challenger, cancelled.Token).AsTask();
+        var patient = host.GetAsync(ServingStoreFixture.Model, store.Challenger, CancellationToken.None).AsTask();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        var loaded = await patient;
+        Assert.Equal(store.Challenger, loaded.Version);
+        Assert.Single(metrics.Loads);
+    }
+
+    [Fact]
     public async Task TryGetReady_BeforeLoad_IsFalse()
     {
         using var host = store.NewHost();
