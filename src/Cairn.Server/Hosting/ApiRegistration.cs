@@ -15,6 +15,7 @@ public static class ApiRegistration
         services.AddPipelinesApi();
         services.AddLineageApi();
         services.AddPredictionsApi();
+        services.AddInferenceApi();
         return services;
     }
 
@@ -29,6 +30,7 @@ public static class ApiRegistration
         app.MapPipelinesApi();
         app.MapLineageApi();
         app.MapPredictionsApi();
+        app.MapInferenceApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
