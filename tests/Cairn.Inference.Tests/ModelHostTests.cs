@@ -48,14 +48,17 @@ public sealed class ModelHostTests(ServingStoreFixture store)
     public async Task GetAsync_OneCallerGivingUp_DoesNotCancelTheSharedLoad()
     {
         var metrics = new RecordingMetrics();
-        using var host = store.NewHost(metrics);
+        var gated = new GatedArtifactStore(store.Artifacts);
+        using var host = store.NewHost(metrics, artifacts: gated);
         using var cancelled = new CancellationTokenSource();
 
         var impatient = host.GetAsync(ServingStoreFixture.Model, store.Challenger, cancelled.Token).AsTask();
         var patient = host.GetAsync(ServingStoreFixture.Model, store.Challenger, CancellationToken.None).AsTask();
         await cancelled.CancelAsync();
 
+        // The bundle cannot be read until the impatient caller has given up, so the load is still shared then.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        gated.Open();
         var loaded = await patient;
         Assert.Equal(store.Challenger, loaded.Version);
         Assert.Single(metrics.Loads);

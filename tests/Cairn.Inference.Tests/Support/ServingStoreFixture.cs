@@ -43,8 +43,8 @@ public sealed class ServingStoreFixture : IAsyncLifetime
         }
     }
 
-    public ModelHost NewHost(IServingMetrics? metrics = null, TimeSpan? unloadGrace = null) => new(
-        Registry, Artifacts, metrics ?? new RecordingMetrics(), TimeProvider.System,
+    public ModelHost NewHost(IServingMetrics? metrics = null, TimeSpan? unloadGrace = null, IArtifactStore? artifacts = null) => new(
+        Registry, artifacts ?? Artifacts, metrics ?? new RecordingMetrics(), TimeProvider.System,
         Options.Create(new ModelHostOptions { UnloadGracePeriod = unloadGrace ?? TimeSpan.FromSeconds(30) }),
         NullLogger<ModelHost>.Instance);
 
