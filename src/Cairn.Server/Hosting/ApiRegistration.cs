@@ -13,6 +13,7 @@ public static class ApiRegistration
         services.AddDatasetsApi();
         services.AddPipelinesApi();
         services.AddLineageApi();
+        services.AddDeploymentsApi();
         return services;
     }
 
@@ -26,6 +27,7 @@ public static class ApiRegistration
         app.MapDatasetsApi();
         app.MapPipelinesApi();
         app.MapLineageApi();
+        app.MapDeploymentsApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
