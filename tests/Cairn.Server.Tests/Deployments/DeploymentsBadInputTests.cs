@@ -1,3 +1,4 @@
+using Cairn.Testing.Deployments;
 using System.Text.Json;
 using Cairn.Core.Errors;
 

@@ -1,3 +1,4 @@
+using Cairn.Testing.Deployments;
 using Cairn.Core.Serving;
 using Microsoft.Extensions.DependencyInjection;
 

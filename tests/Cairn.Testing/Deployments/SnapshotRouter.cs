@@ -3,14 +3,14 @@ using Cairn.Core.Errors;
 using Cairn.Core.Serving;
 using Cairn.Serving.Routing;
 
-namespace Cairn.Server.Tests.Deployments;
+namespace Cairn.Testing.Deployments;
 
 /// <summary>
 /// A minimal IDeploymentRouter for these tests when the server has none registered yet: it keeps the
 /// deployments as last refreshed and answers with the heaviest live variant, so tests can see that every
 /// change reached the router.
 /// </summary>
-internal sealed class SnapshotRouter(IDeploymentStore store) : IDeploymentRouter
+public sealed class SnapshotRouter(IDeploymentStore store) : IDeploymentRouter
 {
     private readonly ConcurrentDictionary<string, Deployment> _snapshot = new(StringComparer.Ordinal);
 

@@ -6,18 +6,21 @@ using Cairn.Registry;
 using Cairn.Serving.Hosting;
 using Cairn.Training.Bundles;
 
-namespace Cairn.Server.Tests.Deployments;
+namespace Cairn.Testing.Deployments;
 
 /// <summary>
 /// A plain IModelHost for these tests when the server has none registered yet: it really downloads the
 /// version's bundle from the artifact store, loads it and scores one row to warm it up. Counts loads.
 /// </summary>
-internal sealed class BundleModelHost(RegistryService registry, IArtifactStore artifacts) : IModelHost
+public sealed class BundleModelHost(RegistryService registry, IArtifactStore artifacts) : IModelHost
 {
     private const string Scheme = "mlflow-artifacts:/";
     private readonly ConcurrentDictionary<(string, long), Lazy<Task<LoadedModel>>> _models = new();
 
-    public int Loads;
+    private int _loads;
+
+    /// <summary>How many versions were really loaded (a second deployment of a version must not load it again).</summary>
+    public int Loads => Volatile.Read(ref _loads);
 
     public IReadOnlyCollection<LoadedModel> Loaded =>
         [.. _models.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result)];
@@ -67,7 +70,7 @@ internal sealed class BundleModelHost(RegistryService registry, IArtifactStore a
 
         var scorer = bundle.CreateScorer();
         scorer.Score(bundle.Manifest.Inputs.ToDictionary(f => f.Name, _ => (object?)1.0));
-        Interlocked.Increment(ref Loads);
+        Interlocked.Increment(ref _loads);
         return new LoadedModel(model, version, bundle.Manifest, scorer, watch.Elapsed);
     }
 }

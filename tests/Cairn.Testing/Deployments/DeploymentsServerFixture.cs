@@ -9,12 +9,12 @@ using Cairn.Serving.Hosting;
 using Cairn.Serving.Routing;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
-using Cairn.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xunit;
 
-namespace Cairn.Server.Tests.Deployments;
+namespace Cairn.Testing.Deployments;
 
 /// <summary>
 /// A real server (Kestrel, port 0, temp SQLite home) with registered seattle-weather models. Uses the
@@ -107,10 +107,4 @@ public sealed class DeploymentsServerFixture : IAsyncLifetime
 
         _home.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class DeploymentsCollection : ICollectionFixture<DeploymentsServerFixture>
-{
-    public const string Name = "deployments server";
 }

@@ -2,14 +2,14 @@ using System.Globalization;
 using Cairn.Data.Tables;
 using Cairn.Training;
 
-namespace Cairn.Server.Tests.Deployments;
+namespace Cairn.Testing.Deployments;
 
 /// <summary>
 /// Real models trained once per test process on a slice of the seattle-weather example's data, as bundle
 /// zips ready to register: a LightGBM and a baseline with the same inputs, and a baseline on fewer inputs
 /// (an incompatible signature).
 /// </summary>
-internal static class SeattleModels
+public static class SeattleModels
 {
     private static readonly string[] Numeric = ["precipitation", "temp_max", "temp_min", "wind"];
     private static readonly Lazy<DataTable> Slice = new(Load);
