@@ -74,6 +74,25 @@ public sealed class DeploymentsBadInputTests(DeploymentsServerFixture server)
     }
 
     [Fact]
+    public async Task Change_ToAModelThatCannotBeLoaded_Is400_AndTheOldVariantsStay()
+    {
+        var name = UniqueName();
+        await server.SendAsync(HttpMethod.Post, Api, "{\"name\":\"" + name + "\",\"variants\":[{\"name\":\"a\",\"model\":\"" + server.Model + "\",\"version\":1}]}");
+
+        var create = await ExpectAsync(400, ErrorCode.InvalidParameterValue, "'variants[0]': model '" + server.BrokenModel + "' version 1 cannot be served", HttpMethod.Post, Api,
+            "{\"name\":\"" + UniqueName() + "\",\"variants\":[{\"name\":\"a\",\"model\":\"" + server.BrokenModel + "\",\"version\":1}]}");
+        await ExpectAsync(400, ErrorCode.InvalidParameterValue, "cannot be served", HttpMethod.Put, $"{Api}/{name}/variants",
+            "{\"variants\":[{\"name\":\"b\",\"model\":\"" + server.BrokenModel + "\",\"version\":1}]}");
+        var (_, after) = await server.SendAsync(HttpMethod.Get, $"{Api}/{name}");
+        var (_, history) = await server.SendAsync(HttpMethod.Get, $"{Api}/{name}/events");
+
+        Assert.NotNull(create.GetProperty("message").GetString());
+        Assert.Equal(1, after.GetProperty("deployment").GetProperty("revision").GetInt64());
+        Assert.Equal("a", after.GetProperty("deployment").GetProperty("variants")[0].GetProperty("name").GetString());
+        Assert.Single(history.GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Create_WithATakenName_IsAlreadyExists()
     {
         var json = "{\"name\":\"" + UniqueName() + "\",\"variants\":[{\"name\":\"a\",\"model\":\"" + M + "\",\"version\":1}]}";

@@ -34,6 +34,9 @@ public sealed class DeploymentsServerFixture : IAsyncLifetime
     /// <summary>A registered model with three versions: 1 = LightGBM, 2 = baseline (same inputs), 3 = baseline on fewer inputs; alias champion → 1.</summary>
     public string Model { get; } = "weather-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>A registered model whose only version's bundle is not a zip: it cannot be loaded.</summary>
+    public string BrokenModel { get; } = "broken-" + Guid.NewGuid().ToString("N")[..8];
+
     public async Task InitializeAsync()
     {
         var storage = new StorageOptions { Home = _home.Path };
@@ -48,6 +51,7 @@ public sealed class DeploymentsServerFixture : IAsyncLifetime
         await RegisterAsync(Model, await SeattleModels.LightGbm);
         await RegisterAsync(Model, await SeattleModels.Baseline);
         await RegisterAsync(Model, await SeattleModels.Narrow);
+        await RegisterAsync(BrokenModel, "not a bundle"u8.ToArray());
         await Services.GetRequiredService<RegistryService>().SetAliasAsync(Model, "champion", "1", CancellationToken.None);
     }
 
