@@ -1,3 +1,4 @@
+using Cairn.Server.Inference;
 using Cairn.Server.Mlflow;
 using Cairn.Server.Native;
 
@@ -14,6 +15,7 @@ public static class ApiRegistration
         services.AddPipelinesApi();
         services.AddLineageApi();
         services.AddDeploymentsApi();
+        services.AddInferenceApi();
         return services;
     }
 
@@ -28,6 +30,7 @@ public static class ApiRegistration
         app.MapPipelinesApi();
         app.MapLineageApi();
         app.MapDeploymentsApi();
+        app.MapInferenceApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }

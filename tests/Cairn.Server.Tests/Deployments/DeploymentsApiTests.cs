@@ -56,7 +56,9 @@ public sealed class DeploymentsApiTests(DeploymentsServerFixture server)
             (created.GetProperty("action").GetString(), created.GetProperty("actor").GetString(), created.GetProperty("reason").GetString(), created.GetProperty("sequence").GetInt64()));
         Assert.InRange(created.GetProperty("timestamp").GetInt64(), before, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Assert.Equal([90, 10], Weights(created));
-        Assert.Equal("champion", server.Services.GetRequiredService<IDeploymentRouter>().Route(name, "user-1").Live.Name);
+        var routed = server.Services.GetRequiredService<IDeploymentRouter>().Route(name, "user-1");
+        Assert.Equal(1, routed.Deployment.Revision);
+        Assert.Contains(routed.Live.Name, new[] { "champion", "challenger" });
     }
 
     [Fact]
@@ -106,7 +108,7 @@ public sealed class DeploymentsApiTests(DeploymentsServerFixture server)
         var (_, pausedAgain) = await server.SendAsync(HttpMethod.Post, $"{Api}/{name}/pause");
         var (_, resumed) = await server.SendAsync(HttpMethod.Post, $"{Api}/{name}/resume", "{\"reason\":\"fixed\"}");
         Assert.Equal("ACTIVE", resumed.GetProperty("deployment").GetProperty("status").GetString());
-        Assert.Equal("champion", router.Route(name, null).Live.Name);
+        Assert.Equal(resumed.GetProperty("deployment").GetProperty("revision").GetInt64(), router.Route(name, null).Deployment.Revision);
 
         var (deleted, _) = await server.SendAsync(HttpMethod.Delete, $"{Api}/{name}?reason=retired", user: "frank");
         var (gone, _) = await server.SendAsync(HttpMethod.Get, $"{Api}/{name}");
