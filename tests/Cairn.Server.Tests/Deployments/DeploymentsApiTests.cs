@@ -7,9 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Server.Tests.Deployments;
 
-/// <summary>The deployment lifecycle over HTTP against real registered models.</summary>
-[Collection(DeploymentsCollection.Name)]
-public sealed class DeploymentsApiTests(DeploymentsServerFixture server)
+/// <summary>The deployment lifecycle over HTTP against real registered models, on SQLite and PostgreSQL.</summary>
+public abstract class DeploymentsApiContract(DeploymentsServerFixture server)
 {
     private const string Api = "/api/v1/deployments";
 
@@ -201,3 +200,8 @@ public sealed class DeploymentsApiTests(DeploymentsServerFixture server)
         Assert.Contains(body.GetProperty("deployments").EnumerateArray(), d => d.GetProperty("name").GetString() == name);
     }
 }
+
+[Collection(DeploymentsCollection.Name)]
+public sealed class SqliteDeploymentsApiTests(DeploymentsServerFixture server) : DeploymentsApiContract(server);
+
+public sealed class PostgresDeploymentsApiTests(PostgresDeploymentsServerFixture server) : DeploymentsApiContract(server), IClassFixture<PostgresDeploymentsServerFixture>;

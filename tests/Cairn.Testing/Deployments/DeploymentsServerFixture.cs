@@ -20,7 +20,7 @@ namespace Cairn.Testing.Deployments;
 /// A real server (Kestrel, port 0, temp SQLite home) with registered seattle-weather models. Uses the
 /// server's own model host and router when it has them, else plain test ones that load real bundles.
 /// </summary>
-public sealed class DeploymentsServerFixture : IAsyncLifetime
+public class DeploymentsServerFixture : IAsyncLifetime
 {
     private readonly TempDirectory _home = new("cairn-deploy");
     private WebApplication? _app;
@@ -37,9 +37,12 @@ public sealed class DeploymentsServerFixture : IAsyncLifetime
     /// <summary>A registered model whose only version's bundle is not a zip: it cannot be loaded.</summary>
     public string BrokenModel { get; } = "broken-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>Null for the embedded SQLite store; a connection string for PostgreSQL.</summary>
+    protected virtual Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
+
     public async Task InitializeAsync()
     {
-        var storage = new StorageOptions { Home = _home.Path };
+        var storage = new StorageOptions { Home = _home.Path, Database = await DatabaseAsync() };
         _app = CairnServer.Build(new ServerOptions { Port = 0 }, storage, b =>
         {
             b.Services.TryAddSingleton<IModelHost>(sp => new BundleModelHost(sp.GetRequiredService<RegistryService>(), sp.GetRequiredService<IArtifactStore>()));
@@ -100,7 +103,7 @@ public sealed class DeploymentsServerFixture : IAsyncLifetime
     public Task<(int Status, JsonElement Body)> PostAsync(string path, object body, string? user = null) =>
         SendAsync(HttpMethod.Post, path, JsonSerializer.Serialize(body), user);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)
@@ -111,4 +114,10 @@ public sealed class DeploymentsServerFixture : IAsyncLifetime
 
         _home.Dispose();
     }
+}
+
+/// <summary>The same server over a fresh database on the shared test PostgreSQL.</summary>
+public sealed class PostgresDeploymentsServerFixture : DeploymentsServerFixture
+{
+    protected override Task<string?> DatabaseAsync() => PostgresDatabases.CreateAsync("deploy_api");
 }
