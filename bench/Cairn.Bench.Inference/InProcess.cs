@@ -19,6 +19,8 @@ internal static class InProcess
         var schema = FeatureSchema.From(bundle.Manifest);
         var decoded = OipDecoder.Decode(Body, schema, null, OipOutputs.Classifier);
         var table = decoded.Batch.ToTable();
+        Measure("OIP decode only, 1 thread(s)", 1, () => OipDecoder.Decode(Body, schema, null, OipOutputs.Classifier));
+        Measure("OIP decode + ToTable, 1 thread(s)", 1, () => OipDecoder.Decode(Body, schema, null, OipOutputs.Classifier).Batch.ToTable());
         foreach (var threads in new[] { 1, 2 })
         {
             Measure($"scorer record path, {threads} thread(s)", threads, () => scorer.Score(record));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Cairn.Server.Inference;
@@ -10,7 +11,8 @@ namespace Cairn.Server.Inference;
 /// </summary>
 internal static class JsonResponse
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+    // Relaxed escaping: these are API bodies, never embedded in HTML, and quotes in messages stay readable.
+    private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;

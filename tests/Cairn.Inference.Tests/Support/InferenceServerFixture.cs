@@ -16,7 +16,8 @@ namespace Cairn.Inference.Tests.Support;
 /// store and recording metrics and prediction log, plus real LightGBM models registered as "weather"
 /// versions 1 and 2 and these deployments:
 /// weather (v1), split (v1 90 / v2 10, sticky header X-User), shadowed (v1 live, v2 shadow),
-/// paused (v1, paused), by-field (v1 50 / v2 50, sticky field user_id).
+/// paused (v1, paused), by-field (v1 50 / v2 50, sticky field user_id), and temperature (a regression of
+/// temp_max with the categorical input weather).
 /// </summary>
 public sealed class InferenceServerFixture : IAsyncLifetime
 {
@@ -59,6 +60,8 @@ public sealed class InferenceServerFixture : IAsyncLifetime
         await PutAsync(Deployments.Split("shadowed", Model, Primary, 100, Primary, 0, shadow: Challenger));
         await PutAsync(Deployments.Single("paused", Model, Primary) with { Status = DeploymentStatus.Paused });
         await PutAsync(Deployments.Split("by-field", Model, Primary, 50, Challenger, 50, stickyKey: "field:user_id"));
+        var temperature = await ModelRegistration.RegisterAsync(registry, artifacts, "temperature", await SeattleModels.RegressionAsync());
+        await PutAsync(Deployments.Single("temperature", "temperature", temperature));
         await WaitUntilAsync(() => Router.IsReady);
     }
 

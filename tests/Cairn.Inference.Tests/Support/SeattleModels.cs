@@ -12,6 +12,7 @@ public static class SeattleModels
 {
     private static readonly Lazy<Task<byte[]>> Primary = new(() => TrainAsync(20, 8));
     private static readonly Lazy<Task<byte[]>> Challenger = new(() => TrainAsync(10, 4));
+    private static readonly Lazy<Task<byte[]>> Regression = new(TrainRegressionAsync);
 
     public static string DataFile
     {
@@ -33,6 +34,26 @@ public static class SeattleModels
 
     /// <summary>LightGBM, 10 iterations of 4 leaves: a different model with the same signature.</summary>
     public static Task<byte[]> ChallengerAsync() => Challenger.Value;
+
+    /// <summary>LightGBM regression of temp_max from date, precipitation, temp_min, wind and weather (a categorical input).</summary>
+    public static Task<byte[]> RegressionAsync() => Regression.Value;
+
+    private static async Task<byte[]> TrainRegressionAsync()
+    {
+        var table = await TableReader.ReadFileAsync(DataFile, DataFormats.Resolve(null, DataFile), null, CancellationToken.None);
+        var result = ModelTrainer.Train(new TrainingRequest
+        {
+            Task = ModelTask.Regression,
+            Label = "temp_max",
+            Trainer = "lightgbm",
+            Train = table,
+            Seed = 1,
+            HyperParameters = new Dictionary<string, string> { ["number_of_iterations"] = "10", ["number_of_leaves"] = "4", ["number_of_threads"] = "1" },
+        });
+        using var stream = new MemoryStream();
+        await result.Bundle.SaveAsync(stream, CancellationToken.None);
+        return stream.ToArray();
+    }
 
     private static async Task<byte[]> TrainAsync(int iterations, int leaves)
     {
