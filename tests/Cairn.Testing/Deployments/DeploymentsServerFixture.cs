@@ -5,20 +5,17 @@ using Cairn.Core.Artifacts;
 using Cairn.Core.Errors;
 using Cairn.Core.Registry;
 using Cairn.Registry;
-using Cairn.Serving.Hosting;
-using Cairn.Serving.Routing;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit;
 
 namespace Cairn.Testing.Deployments;
 
 /// <summary>
 /// A real server (Kestrel, port 0, temp SQLite home) with registered seattle-weather models. Uses the
-/// server's own model host and router when it has them, else plain test ones that load real bundles.
+/// server's own model host and router, so deployments really load the bundles.
 /// </summary>
 public class DeploymentsServerFixture : IAsyncLifetime
 {
@@ -43,11 +40,7 @@ public class DeploymentsServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var storage = new StorageOptions { Home = _home.Path, Database = await DatabaseAsync() };
-        _app = CairnServer.Build(new ServerOptions { Port = 0 }, storage, b =>
-        {
-            b.Services.TryAddSingleton<IModelHost>(sp => new BundleModelHost(sp.GetRequiredService<RegistryService>(), sp.GetRequiredService<IArtifactStore>()));
-            b.Services.TryAddSingleton<IDeploymentRouter, SnapshotRouter>();
-        });
+        _app = CairnServer.Build(new ServerOptions { Port = 0 }, storage);
         await _app.StartAsync();
         BaseAddress = _app.BoundAddress();
         Http = new HttpClient { BaseAddress = BaseAddress };
