@@ -92,6 +92,7 @@ public static class CairnCli
             PipelineRunCommand.Create(context),
             PipelinesCommand.Create(context),
             LineageCommand.Create(context),
+            DeployCommand.Create(context),
         };
         return root;
     }

@@ -34,6 +34,7 @@ public abstract partial class MetadataContext : DbContext
         ConfigureLoggedModels(modelBuilder);
         ConfigureDatasets(modelBuilder);
         ConfigurePipelines(modelBuilder);
+        ConfigureServing(modelBuilder);
     }
 
     partial void ConfigureRegistry(ModelBuilder modelBuilder);
@@ -43,6 +44,8 @@ public abstract partial class MetadataContext : DbContext
     partial void ConfigureDatasets(ModelBuilder modelBuilder);
 
     partial void ConfigurePipelines(ModelBuilder modelBuilder);
+
+    partial void ConfigureServing(ModelBuilder modelBuilder);
 
     private static void ConfigureTracking(ModelBuilder b)
     {

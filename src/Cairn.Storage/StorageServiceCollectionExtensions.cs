@@ -45,6 +45,7 @@ public static partial class StorageServiceCollectionExtensions
         AddLoggedModelStore(services);
         AddDatasetStore(services);
         AddPipelineStore(services);
+        AddServingStores(services);
         return services;
     }
 
@@ -55,4 +56,6 @@ public static partial class StorageServiceCollectionExtensions
     static partial void AddDatasetStore(IServiceCollection services);
 
     static partial void AddPipelineStore(IServiceCollection services);
+
+    static partial void AddServingStores(IServiceCollection services);
 }

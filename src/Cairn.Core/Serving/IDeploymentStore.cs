@@ -12,7 +12,7 @@ public interface IDeploymentStore
 
     /// <summary>
     /// Replaces a deployment when its stored revision is still <paramref name="expectedRevision"/> (else
-    /// INVALID_STATE), increments the revision and appends the event.
+    /// RESOURCE_CONFLICT, HTTP 409; unknown name: RESOURCE_DOES_NOT_EXIST), increments the revision and appends the event.
     /// </summary>
     Task<Deployment> UpdateAsync(Deployment deployment, long expectedRevision, DeploymentEvent change, CancellationToken cancellationToken);
 

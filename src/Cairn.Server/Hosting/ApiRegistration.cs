@@ -14,6 +14,7 @@ public static class ApiRegistration
         services.AddDatasetsApi();
         services.AddPipelinesApi();
         services.AddLineageApi();
+        services.AddDeploymentsApi();
         services.AddPredictionsApi();
         services.AddInferenceApi();
         return services;
@@ -29,6 +30,7 @@ public static class ApiRegistration
         app.MapDatasetsApi();
         app.MapPipelinesApi();
         app.MapLineageApi();
+        app.MapDeploymentsApi();
         app.MapPredictionsApi();
         app.MapInferenceApi();
         app.MapFallbackToEndpointNotFound();

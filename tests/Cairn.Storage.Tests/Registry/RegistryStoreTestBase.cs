@@ -18,6 +18,9 @@ public abstract class RegistryStoreTestBase : IAsyncLifetime
 
     protected IMetadataContextFactory Contexts => Host.Get<IMetadataContextFactory>();
 
+    protected T Get<T>()
+        where T : notnull => Host.Get<T>();
+
     protected long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private StoreHost Host => _host ?? throw new InvalidOperationException("The store is not created yet.");

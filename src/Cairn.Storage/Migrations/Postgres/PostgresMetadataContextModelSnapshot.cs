@@ -165,6 +165,84 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.ToTable("data_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.DeploymentEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CreationTimestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastUpdatedTimestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StickyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("VariantsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.DeploymentEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Deployment")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VariantsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deployment", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("deployment_events", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.ExecutionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -280,6 +358,36 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasKey("ExperimentId", "Key");
 
                     b.ToTable("experiment_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.FeedbackEntity", b =>
+                {
+                    b.Property<string>("Deployment")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Actual")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Deployment", "RequestId");
+
+                    b.HasIndex("Deployment", "Timestamp");
+
+                    b.ToTable("feedback", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.LatestMetricEntity", b =>
