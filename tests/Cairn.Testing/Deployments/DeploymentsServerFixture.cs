@@ -21,6 +21,7 @@ public class DeploymentsServerFixture : IAsyncLifetime
 {
     private readonly TempDirectory _home = new("cairn-deploy");
     private WebApplication? _app;
+    private string? _database;
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -39,16 +40,31 @@ public class DeploymentsServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var storage = new StorageOptions { Home = _home.Path, Database = await DatabaseAsync() };
-        _app = CairnServer.Build(new ServerOptions { Port = 0 }, storage);
-        await _app.StartAsync();
-        BaseAddress = _app.BoundAddress();
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        _database = await DatabaseAsync();
+        await StartAsync();
         await RegisterAsync(Model, await SeattleModels.LightGbm);
         await RegisterAsync(Model, await SeattleModels.Baseline);
         await RegisterAsync(Model, await SeattleModels.Narrow);
         await RegisterAsync(BrokenModel, "not a bundle"u8.ToArray());
         await Services.GetRequiredService<RegistryService>().SetAliasAsync(Model, "champion", "1", CancellationToken.None);
+    }
+
+    /// <summary>Stops the server gracefully (as on SIGTERM) and starts a new one on the same home and database.</summary>
+    public async Task RestartAsync()
+    {
+        Http.Dispose();
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        var storage = new StorageOptions { Home = _home.Path, Database = _database };
+        _app = CairnServer.Build(new ServerOptions { Port = 0 }, storage);
+        await _app.StartAsync();
+        BaseAddress = _app.BoundAddress();
+        Http = new HttpClient { BaseAddress = BaseAddress };
     }
 
     /// <summary>Uploads a bundle zip to the artifact store and registers it as the next version of <paramref name="model"/>.</summary>
