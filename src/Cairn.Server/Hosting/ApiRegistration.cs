@@ -1,3 +1,4 @@
+using Cairn.Server.Metrics;
 using Cairn.Server.Mlflow;
 using Cairn.Server.Native;
 
@@ -13,6 +14,7 @@ public static class ApiRegistration
         services.AddDatasetsApi();
         services.AddPipelinesApi();
         services.AddLineageApi();
+        services.AddMetricsApi();
         return services;
     }
 
@@ -26,6 +28,7 @@ public static class ApiRegistration
         app.MapDatasetsApi();
         app.MapPipelinesApi();
         app.MapLineageApi();
+        app.MapMetricsApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
