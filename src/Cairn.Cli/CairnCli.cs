@@ -92,6 +92,8 @@ public static class CairnCli
             PipelineRunCommand.Create(context),
             PipelinesCommand.Create(context),
             LineageCommand.Create(context),
+            PredictCommand.Create(context),
+            ScoreCommand.Create(context),
         };
         return root;
     }

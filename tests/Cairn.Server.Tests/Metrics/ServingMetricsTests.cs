@@ -1,5 +1,6 @@
 using Cairn.Core.Serving;
 using Cairn.Serving.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Server.Tests.Metrics;
 
@@ -167,6 +168,19 @@ public sealed class ServingMetricsTests
         Assert.Equal(ServingMetrics.MaxSeries + 50, requests.Sum(s => s.Value));
     }
 
+    [Fact]
+    public void AddServingMetrics_ReplacesADefaultRegisteredBefore()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IServingMetrics, DiscardingMetrics>();
+
+        services.AddServingMetrics();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<ServingMetrics>(provider.GetRequiredService<IServingMetrics>());
+        Assert.Single(services, d => d.ServiceType == typeof(IServingMetrics));
+    }
+
     [Theory]
     [InlineData(0.0001, 0)]
     [InlineData(0.00010001, 1)]
@@ -185,4 +199,19 @@ public sealed class ServingMetricsTests
 
     private static Dictionary<string, PrometheusText.Family> Scrape(ServingMetrics metrics, PredictionLogStats? stats = null, int? loadedModels = null) =>
         PrometheusText.Parse(Expose(metrics, stats, loadedModels));
+
+    private sealed class DiscardingMetrics : IServingMetrics
+    {
+        public void RecordRequest(string deployment, string variant, string protocol, int statusCode, double seconds)
+        {
+        }
+
+        public void RecordShadow(string deployment, string variant, bool succeeded, double seconds)
+        {
+        }
+
+        public void RecordModelLoad(string model, long version, double seconds)
+        {
+        }
+    }
 }
