@@ -15,7 +15,7 @@ internal sealed class ScoreProgress(TextWriter error, bool interactive, Func<dou
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan? _last;
 
     /// <summary>Whether stderr is the console itself and not redirected (a bar would garble a log file).</summary>
     public static bool IsTerminal(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
@@ -25,7 +25,7 @@ internal sealed class ScoreProgress(TextWriter error, bool interactive, Func<dou
         lock (_gate)
         {
             var now = _clock.Elapsed;
-            if (now - _last < (interactive ? Redraw : PlainEvery))
+            if (_last is { } last && now - last < (interactive ? Redraw : PlainEvery))
             {
                 return;
             }
