@@ -8,7 +8,7 @@ namespace Cairn.Client;
 
 public sealed partial class CairnClient
 {
-    private const string DeploymentsApi = "api/v1/deployments/";
+    private const string PredictionsRoutePrefix = "api/v1/deployments/";
 
     /// <summary>
     /// Predicts with a deployment (<c>POST /api/v1/deployments/{name}/predict</c>): one prediction per record,
@@ -143,7 +143,7 @@ public sealed partial class CairnClient
     private static string DeploymentRoute(string deployment, string? action)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(deployment);
-        var route = DeploymentsApi + Uri.EscapeDataString(deployment);
+        var route = PredictionsRoutePrefix + Uri.EscapeDataString(deployment);
         return action is null ? route : route + "/" + action;
     }
 

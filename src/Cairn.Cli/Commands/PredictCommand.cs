@@ -77,7 +77,7 @@ internal static class PredictCommand
             var p = response.Predictions[i];
             var label = p.Abstained ? "(abstained)" : p.Label ?? "";
             var detail = showTopK
-                ? string.Join(", ", (p.TopK ?? []).Select(t => $"{t.Label} {Number(t.Score)}"))
+                ? string.Join(", ", (p.TopK ?? []).Select(t => $"{t.Label} {Number(t.Probability)}"))
                 : string.Join(", ", (p.Probabilities ?? new Dictionary<string, double>()).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {Number(kv.Value)}"));
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), label, p.Score is { } s ? Number(s) : "", detail);
         }

@@ -13,7 +13,7 @@ namespace Cairn.Cli.Tests.Serving;
 
 /// <summary>
 /// A stand-in for the deployment API (<c>GET /api/v1/deployments/{name}</c>) and the records endpoint
-/// (<c>POST .../predict</c>) in the shapes agreed for issue 4, in front of a real Cairn server: every other
+/// (<c>POST .../predict</c>) in the shapes the deploy and host helpers' code answers, in front of a real Cairn server: every other
 /// request (registry, artifact proxy) is forwarded to it. It records the predict bodies it received so
 /// tests can check what the CLI sent.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed class StubServingFront : IAsyncDisposable
         var app = builder.Build();
         var front = new StubServingFront(app, new HttpClient { BaseAddress = upstream });
         app.MapGet("/api/v1/deployments/{name}", (string name) => front.Deployments.TryGetValue(name, out var variants)
-            ? Results.Json(new JsonObject { ["name"] = name, ["variants"] = variants.DeepClone() })
+            ? Results.Json(new JsonObject { ["deployment"] = new JsonObject { ["name"] = name, ["status"] = "ACTIVE", ["variants"] = variants.DeepClone() } })
             : NotFound(name));
         app.MapPost("/api/v1/deployments/{name}/predict", async (string name, HttpContext context) =>
         {
@@ -62,16 +62,18 @@ internal sealed class StubServingFront : IAsyncDisposable
                 {
                     ["label"] = "sun",
                     ["score"] = 0.75,
+                    ["confidence"] = 0.75,
                     ["probabilities"] = new JsonObject { ["rain"] = 0.25, ["sun"] = 0.75 },
-                    ["top_k"] = new JsonArray(new JsonObject { ["label"] = "sun", ["score"] = 0.75 }, new JsonObject { ["label"] = "rain", ["score"] = 0.25 }),
+                    ["top_k"] = new JsonArray(new JsonObject { ["label"] = "sun", ["probability"] = 0.75 }, new JsonObject { ["label"] = "rain", ["probability"] = 0.25 }),
                     ["abstained"] = false,
                 });
             }
 
             return Results.Json(new JsonObject
             {
+                ["id"] = requestId ?? "generated-id",
+                ["deployment"] = name,
                 ["predictions"] = predictions,
-                ["request_id"] = requestId ?? "generated-id",
                 ["variant"] = "champion",
                 ["model"] = "weather",
                 ["version"] = 1,
