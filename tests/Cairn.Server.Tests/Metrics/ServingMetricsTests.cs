@@ -36,6 +36,31 @@ public sealed class ServingMetricsTests
     }
 
     [Fact]
+    public void RecordRequest_AfterWarmUp_DoesNotAllocatePerCall()
+    {
+        var metrics = new ServingMetrics();
+
+        // Warm up past tiered compilation, which may allocate once while methods are being promoted.
+        for (var i = 0; i < 2_000; i++)
+        {
+            metrics.RecordRequest("churn", "champion", "oip", 200, 0.001);
+            metrics.RecordShadow("churn", "challenger", succeeded: true, 0.001);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            metrics.RecordRequest("churn", "champion", "oip", 200, i * 1e-6);
+            metrics.RecordShadow("churn", "challenger", succeeded: true, i * 1e-6);
+        }
+
+        // 20,000 recordings: any per-call allocation would be hundreds of kilobytes; the runtime may still
+        // allocate a few bytes once if a method is promoted to optimized code during the loop.
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 1024, $"{allocated} bytes allocated by 20,000 recordings");
+    }
+
+    [Fact]
     public void Histogram_BucketsAreCumulativeAndEndWithInfEqualToCount()
     {
         var metrics = new ServingMetrics();
