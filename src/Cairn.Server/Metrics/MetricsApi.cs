@@ -1,6 +1,7 @@
 using Cairn.Core.Serving;
 using Cairn.Serving.Hosting;
 using Cairn.Serving.Metrics;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Cairn.Server.Metrics;
 
@@ -11,7 +12,13 @@ namespace Cairn.Server.Metrics;
 /// </summary>
 public static class MetricsApi
 {
-    public static IServiceCollection AddMetricsApi(this IServiceCollection services) => services.AddServingMetrics();
+    public static IServiceCollection AddMetricsApi(this IServiceCollection services)
+    {
+        services.AddServingMetrics();
+        services.AddSingleton<HttpApiMetrics>();
+        services.AddSingleton<IStartupFilter, HttpApiMetrics.StartupFilter>();
+        return services;
+    }
 
     public static WebApplication MapMetricsApi(this WebApplication app)
     {
@@ -23,6 +30,7 @@ public static class MetricsApi
                 writer,
                 services.GetService<IPredictionLog>()?.Stats,
                 services.GetService<IModelHost>()?.Loaded.Count);
+            services.GetRequiredService<HttpApiMetrics>().WriteTo(writer);
             return Results.Text(writer.ToString(), PrometheusTextWriter.ContentType);
         });
         return app;

@@ -34,6 +34,31 @@ public sealed class MetricsEndpointTests(CairnServerFixture server)
     }
 
     [Fact]
+    public async Task GetMetrics_CountsApiRequestsByRouteTemplate_NotByRawPath()
+    {
+        var unknown = $"/no-such-route-{Guid.NewGuid():N}";
+        for (var i = 0; i < 2; i++)
+        {
+            using var found = await server.Http.GetAsync(new Uri(server.BaseAddress, "/api/2.0/mlflow/experiments/get?experiment_id=0"));
+            Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        }
+
+        using (var missing = await server.Http.GetAsync(new Uri(server.BaseAddress, unknown)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        using var response = await server.Http.GetAsync(new Uri(server.BaseAddress, "/metrics"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        var requests = PrometheusText.Parse(text)["cairn_http_requests_total"].Samples;
+        Assert.True(requests.Single(s => s["method"] == "GET" && s["route"] == "/api/2.0/mlflow/experiments/get" && s["code"] == "200").Value >= 2);
+        Assert.True(requests.Single(s => s["route"] == "unmatched" && s["code"] == "404").Value >= 1);
+        Assert.DoesNotContain(unknown, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(requests, s => s["route"]!.StartsWith("/metrics", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ServingMetrics_IsOneInstanceForTheInterfaceAndTheExporter() =>
         Assert.Same(server.App.Services.GetRequiredService<ServingMetrics>(), server.App.Services.GetRequiredService<IServingMetrics>());
 }
