@@ -93,6 +93,8 @@ public static class CairnCli
             PipelinesCommand.Create(context),
             LineageCommand.Create(context),
             DeployCommand.Create(context),
+            PredictCommand.Create(context),
+            ScoreCommand.Create(context),
         };
         return root;
     }

@@ -1,4 +1,5 @@
 using Cairn.Server.Inference;
+using Cairn.Server.Metrics;
 using Cairn.Server.Mlflow;
 using Cairn.Server.Native;
 
@@ -17,6 +18,7 @@ public static class ApiRegistration
         services.AddDeploymentsApi();
         services.AddPredictionsApi();
         services.AddInferenceApi();
+        services.AddMetricsApi();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class ApiRegistration
         app.MapDeploymentsApi();
         app.MapPredictionsApi();
         app.MapInferenceApi();
+        app.MapMetricsApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
