@@ -42,6 +42,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IStep, FailStep>();
         services.AddSingleton<IStep, BlockStep>();
         services.AddSingleton<IStep, Tracking.MetricStep>();
+        services.AddSingleton<IStep, ExternalStep>();
         // What the data and model steps use (the server registers the same services).
         services.AddSingleton(sp => new DatasetService(sp.GetRequiredService<IDatasetStore>(), sp.GetRequiredService<IArtifactStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RegistryService>();
