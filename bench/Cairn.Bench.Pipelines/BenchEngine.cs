@@ -54,11 +54,15 @@ internal sealed class BenchEngine : IAsyncDisposable
     {
         var run = await Service.SubmitAsync(
             new PipelineSubmission(yaml, "bench.yaml", new Dictionary<string, string>(), noCache, WorkingDirectory: workingDirectory), CancellationToken.None);
+        // Polls the run's own row (cheap), not the whole run with its executions: on 2 cores the poller
+        // competes with the engine it measures. The details are read once, at the end.
+        var store = _services.GetRequiredService<IPipelineStore>();
         while (true)
         {
-            var details = await Service.GetRunAsync(run.RunId, CancellationToken.None);
-            if (details.Run.Status.IsFinished())
+            var status = (await store.GetRunAsync(run.RunId, CancellationToken.None))!.Status;
+            if (status.IsFinished())
             {
+                var details = await Service.GetRunAsync(run.RunId, CancellationToken.None);
                 return details.Run.Status == PipelineRunStatus.Complete
                     ? details
                     : throw new InvalidOperationException($"bench run {details.Run.Status}: {details.Run.Error}");
