@@ -1,3 +1,4 @@
+using Cairn.Core.Artifacts;
 using Cairn.Core.Pipelines;
 using Cairn.Data;
 using Cairn.Data.Import;
@@ -79,6 +80,14 @@ public sealed class ExternalStateCacheTests
         var second = await RunAsync(host, Training, work.Path);
         AssertStates(second, cached: ["ingest", "validate", "split", "train"], ran: ["evaluate", "register"]);
         Assert.Contains("cache key: gates[0].compare_to = weather-model version 1", second.Latest("evaluate").Log);
+        // The report names the compared version: that is why register (which reads it) re-ran.
+        await using (var report = await host.Get<IArtifactStore>().OpenReadAsync(second.Latest("evaluate").Outputs.Single().Artifact.Uri, CancellationToken.None))
+        {
+            Assert.NotNull(report);
+            Assert.Contains("for weather-model alias:champion", await new StreamReader(report).ReadToEndAsync());
+        }
+
+        Assert.Contains("(version 1)", second.Latest("evaluate").Log);
         Assert.Equal(first.Latest("train").Outputs.Single().Artifact.Id, second.Latest("train").Outputs.Single().Artifact.Id);
 
         var unchanged = await RunAsync(host, Training, work.Path);
