@@ -49,6 +49,7 @@ internal static class TrainingBench
             for (var i = 0; i < repeats; i++)
             {
                 // CPU time is what the work costs whatever else the machine runs; wall time is what people wait.
+                await SettleAsync();
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
@@ -56,6 +57,8 @@ internal static class TrainingBench
                 times.Raw.Add(watch.Elapsed.TotalMilliseconds);
                 process.Refresh();
                 times.RawCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+                await SettleAsync();
+                process.Refresh();
                 cpu = process.TotalProcessorTime;
                 watch.Restart();
                 var details = await engine.RunAsync(Spec, noCache: false, dataDirectory, TimeSpan.FromMilliseconds(10));
@@ -72,6 +75,17 @@ internal static class TrainingBench
         {
             Directory.Delete(local, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Lets work left over from the previous run (the engine's bookkeeping after a run finished, garbage)
+    /// end before the next timed run, so neither side is charged for the other.
+    /// </summary>
+    private static async Task SettleAsync()
+    {
+        await Task.Delay(200);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 
     private static async Task TrainDirectlyAsync(string trainFile, string testFile, string directory)
