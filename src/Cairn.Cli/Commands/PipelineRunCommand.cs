@@ -4,7 +4,11 @@ using Cairn.Contracts.Native.Pipelines;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary><c>cairn run pipeline.yaml [--param k=v]... [--no-cache]</c>: submits a pipeline run and follows it to the end.</summary>
+/// <summary>
+/// <c>cairn run pipeline.yaml [--param k=v]... [--no-cache]</c>: submits a pipeline run (with the spec file's
+/// directory as its working directory) and follows it to the end; the summary names the tracked (MLflow)
+/// run, and <c>--json</c> prints the run as the API returns it (<c>run.tracking_run_id</c>).
+/// </summary>
 internal static class PipelineRunCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -61,6 +65,11 @@ internal static class PipelineRunCommand
                         PipelineTables.Summary(run).Write(context.Out);
                         await context.Out.WriteLineAsync();
                         await context.Out.WriteLineAsync($"Run {run.Run.Status}{(run.Run.Error is { } e ? ": " + e : "")}");
+                        // Every pipeline run is mirrored as an MLflow run (experiment pipeline:<name>): say which one.
+                        if (run.Run.TrackingRunId is { } tracked)
+                        {
+                            await context.Out.WriteLineAsync($"Tracked run: {tracked} (experiment pipeline:{run.Run.PipelineName})");
+                        }
                     }
 
                     return run.Run.Status == "COMPLETE" ? ExitCodes.Ok : ExitCodes.ApiError;

@@ -53,6 +53,13 @@ public interface IPipelineStore
     /// <summary>NEW → CACHED pointing at the outputs (and metrics) of <paramref name="sourceExecutionId"/>, in one transaction.</summary>
     Task<bool> RecordCachedExecutionAsync(long executionId, string cacheKey, long sourceExecutionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// RUNNING → FAILED with the reason, input events, log, reported metrics and the outputs the attempt
+    /// published for people to read (a validation or evaluation report), in one transaction. Such outputs
+    /// are never cache hits (only COMPLETE executions are) and never feed downstream steps.
+    /// </summary>
+    Task<bool> FailExecutionAsync(long executionId, string error, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken);
+
     /// <summary>NEW or RUNNING → FAILED or CANCELED with the reason; false when already finished.</summary>
     Task<bool> EndExecutionAsync(long executionId, ExecutionState state, string? error, string? log, CancellationToken cancellationToken);
 

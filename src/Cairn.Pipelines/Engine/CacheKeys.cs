@@ -8,12 +8,16 @@ namespace Cairn.Pipelines.Engine;
 
 /// <summary>
 /// Cache key of a step attempt: SHA-256 of the step kind, its code version, its resolved configuration
-/// as canonical JSON (keys sorted) and the content hashes of its inputs by name.
+/// as canonical JSON (keys sorted), the content hashes of its inputs by name and the external identities
+/// a <see cref="ICacheKeyContributor"/> step reported (files it reads by path, resolved references).
 /// </summary>
 public static class CacheKeys
 {
-    public static string Compute(IStep step, JsonObject config, IReadOnlyList<StepInput> inputs)
+    private static readonly IReadOnlyDictionary<string, string> NoExternal = new Dictionary<string, string>();
+
+    public static string Compute(IStep step, JsonObject config, IReadOnlyList<StepInput> inputs, IReadOnlyDictionary<string, string>? external = null)
     {
+        external ??= NoExternal;
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -29,6 +33,18 @@ public static class CacheKeys
             }
 
             writer.WriteEndObject();
+            // Only written when there is something: keys of steps without external state stay as they were.
+            if (external.Count > 0)
+            {
+                writer.WriteStartObject("external");
+                foreach (var (name, identity) in external.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteString(name, identity);
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

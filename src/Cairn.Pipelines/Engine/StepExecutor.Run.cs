@@ -9,7 +9,8 @@ public sealed partial class StepExecutor
 {
     private const int ErrorLogTailLines = 20;
 
-    private async Task RunClaimedAsync(PipelineRunInfo run, ExecutionInfo execution, StepSpec spec, IStep step, JsonObject config, List<StepInput> inputs, CancellationToken shutdown)
+    private async Task RunClaimedAsync(
+        PipelineRunInfo run, ExecutionInfo execution, StepSpec spec, IStep step, JsonObject config, List<StepInput> inputs, IReadOnlyDictionary<string, string> external, CancellationToken shutdown)
     {
         var workDir = Path.Combine(_options.WorkRoot, run.RunId, execution.StepId, execution.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Directory.Exists(workDir))
@@ -33,11 +34,17 @@ public sealed partial class StepExecutor
                 (input, ct) => _publisher.MaterializeAsync(input, Path.Combine(workDir, ".inputs"), ct));
             var resolved = await ResolveOutputReferencesAsync(config, context, linked.Token);
             context = new StepContext(run.RunId, execution.StepId, execution.Attempt, resolved, run.Params, inputs, workDir,
-                (input, ct) => _publisher.MaterializeAsync(input, Path.Combine(workDir, ".inputs"), ct));
+                (input, ct) => _publisher.MaterializeAsync(input, Path.Combine(workDir, ".inputs"), ct), external);
+            // Shown by `cairn pipelines show --logs`: why this attempt's key differs from an earlier run's.
+            foreach (var (name, identity) in external.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                context.Log($"cache key: {name} = {identity}");
+            }
+
             var result = await step.RunAsync(context, linked.Token);
             if (!result.Succeeded)
             {
-                await FailAsync(execution, WithLogTail(result.Error ?? "the step reported failure", context.LogText), context.LogText, shutdown);
+                await FailWithReportsAsync(run, execution, WithLogTail(result.Error ?? "the step reported failure", context.LogText), context, inputs, shutdown);
                 return;
             }
 
@@ -59,8 +66,37 @@ public sealed partial class StepExecutor
         }
         catch (Exception e)
         {
-            await FailAsync(execution, WithLogTail($"{e.GetType().Name}: {e.Message}", context?.LogText), context?.LogText, shutdown);
+            var error = WithLogTail($"{e.GetType().Name}: {e.Message}", context?.LogText);
+            if (context is null)
+            {
+                await FailAsync(execution, error, null, shutdown);
+            }
+            else
+            {
+                await FailWithReportsAsync(run, execution, error, context, inputs, shutdown);
+            }
         }
+    }
+
+    /// <summary>
+    /// Fails the attempt keeping what explains the failure: the outputs declared <c>keepOnFailure</c> (a
+    /// validation or evaluation report) that were written, its metrics and its input events. Publishing
+    /// them is best effort: a report that cannot be stored must not hide the step's own error.
+    /// </summary>
+    private async Task FailWithReportsAsync(PipelineRunInfo run, ExecutionInfo execution, string error, StepContext context, List<StepInput> inputs, CancellationToken shutdown)
+    {
+        var reports = context.Outputs.Where(o => o.KeepOnFailure && (File.Exists(o.LocalPath) || Directory.Exists(o.LocalPath))).ToList();
+        IReadOnlyList<NewLineageArtifact> published = [];
+        try
+        {
+            published = await _publisher.PublishAsync(run.RunId, execution, reports, shutdown);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.Log($"could not publish the failed attempt's reports: {e.Message}");
+        }
+
+        await _store.FailExecutionAsync(execution.Id, error, InputEvents(inputs), published, context.LogText, context.Metrics, shutdown);
     }
 
     /// <summary>Replaces <c>${steps.x.outputs.y}</c> in the configuration by the local path of that input.</summary>

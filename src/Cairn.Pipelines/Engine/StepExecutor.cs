@@ -61,7 +61,20 @@ public sealed partial class StepExecutor(
 
         var inputs = CollectInputs(pipeline, executions, item.StepId);
         var config = pipeline.Configs[item.StepId];
-        var cacheKey = CacheKeys.Compute(step, config, inputs);
+        IReadOnlyDictionary<string, string> external;
+        try
+        {
+            external = await ExternalIdentityAsync(step, run, item.StepId, config, inputs, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await FailAsync(execution, $"could not resolve the cache key's external state ({e.GetType().Name}: {e.Message})", null, cancellationToken);
+            await _coordinator.RecordStepAsync(run, execution.Id, cancellationToken);
+            await _coordinator.AdvanceAsync(item.RunId, recover: false, cancellationToken);
+            return;
+        }
+
+        var cacheKey = CacheKeys.Compute(step, config, inputs, external);
         if (!run.NoCache && spec.Cache && await TryReuseAsync(execution, cacheKey, inputs, cancellationToken))
         {
             await _coordinator.RecordStepAsync(run, execution.Id, cancellationToken);
@@ -74,10 +87,21 @@ public sealed partial class StepExecutor(
             return;
         }
 
-        await RunClaimedAsync(run, execution, spec, step, config, inputs, cancellationToken);
+        await RunClaimedAsync(run, execution, spec, step, config, inputs, external, cancellationToken);
         await _coordinator.RecordStepAsync(run, execution.Id, cancellationToken);
         await _coordinator.AdvanceAsync(item.RunId, recover: false, cancellationToken);
     }
+
+    /// <summary>
+    /// Always asked, even when caching is off for this run or step: the key is recorded either way and a
+    /// COMPLETE execution of a <c>--no-cache</c> run is a cache hit for later runs.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>> ExternalIdentityAsync(
+        IStep step, PipelineRunInfo run, string stepId, System.Text.Json.Nodes.JsonObject config, List<StepInput> inputs, CancellationToken cancellationToken) =>
+        step is ICacheKeyContributor contributor
+            // A copy: the resolved configuration is shared by every attempt of the run.
+            ? await contributor.ExternalIdentityAsync(new CacheKeyInput(run.RunId, stepId, (System.Text.Json.Nodes.JsonObject)config.DeepClone(), run.Params, inputs), cancellationToken)
+            : new Dictionary<string, string>();
 
     private static List<StepInput> CollectInputs(ResolvedPipeline pipeline, IReadOnlyList<ExecutionInfo> executions, string stepId)
     {

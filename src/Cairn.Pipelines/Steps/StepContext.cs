@@ -23,7 +23,8 @@ public sealed class StepContext
         IReadOnlyDictionary<string, string> parameters,
         IReadOnlyList<StepInput> inputs,
         string outputDirectory,
-        Func<StepInput, CancellationToken, Task<string>> materialize)
+        Func<StepInput, CancellationToken, Task<string>> materialize,
+        IReadOnlyDictionary<string, string>? externalIdentities = null)
     {
         RunId = runId;
         StepId = stepId;
@@ -33,6 +34,7 @@ public sealed class StepContext
         Inputs = inputs;
         OutputDirectory = outputDirectory;
         _materialize = materialize;
+        ExternalIdentities = externalIdentities ?? new Dictionary<string, string>();
     }
 
     public string RunId { get; }
@@ -47,6 +49,12 @@ public sealed class StepContext
     public IReadOnlyDictionary<string, string> Params { get; }
 
     public IReadOnlyList<StepInput> Inputs { get; }
+
+    /// <summary>
+    /// What the step's <see cref="ICacheKeyContributor"/> reported for this attempt's cache key, so the step
+    /// can check that what it reads is still what the key says (e.g. a file edited meanwhile).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ExternalIdentities { get; }
 
     /// <summary>A fresh local directory for this attempt only; outputs are written here.</summary>
     public string OutputDirectory { get; }
@@ -110,13 +118,16 @@ public sealed class StepContext
         }
     }
 
-    /// <summary>Declares a file (or directory) under <see cref="OutputDirectory"/> as the output <paramref name="slot"/>.</summary>
-    public void DeclareOutput(string slot, string localPath, string type = "file", string? propertiesJson = null)
+    /// <summary>
+    /// Declares a file (or directory) under <see cref="OutputDirectory"/> as the output <paramref name="slot"/>.
+    /// With <paramref name="keepOnFailure"/> (a report) it is published even when the attempt then fails.
+    /// </summary>
+    public void DeclareOutput(string slot, string localPath, string type = "file", string? propertiesJson = null, bool keepOnFailure = false)
     {
         lock (_outputs)
         {
             _outputs.RemoveAll(o => o.Slot == slot);
-            _outputs.Add(new StepOutput(slot, Path.GetFullPath(localPath, OutputDirectory), type, propertiesJson));
+            _outputs.Add(new StepOutput(slot, Path.GetFullPath(localPath, OutputDirectory), type, propertiesJson, keepOnFailure));
         }
     }
 

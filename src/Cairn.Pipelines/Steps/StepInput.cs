@@ -8,5 +8,9 @@ public sealed record StepInput(string Step, string Slot, LineageArtifact Artifac
     public string Name => Step + "." + Slot;
 }
 
-/// <summary>An output a step declares: a file or directory under its output directory.</summary>
-public sealed record StepOutput(string Slot, string LocalPath, string Type, string? PropertiesJson);
+/// <summary>
+/// An output a step declares: a file or directory under its output directory. <paramref name="KeepOnFailure"/>
+/// marks a report that is published even when the attempt fails (so people can read why), as an output of
+/// the FAILED execution: never a cache hit and never an input of a downstream step.
+/// </summary>
+public sealed record StepOutput(string Slot, string LocalPath, string Type, string? PropertiesJson, bool KeepOnFailure = false);

@@ -15,7 +15,8 @@ public sealed partial class PipelineRunTracker
     /// <summary>
     /// Records a finished step attempt: tag <c>cairn.step.&lt;id&gt;</c> = its state, its metrics as
     /// <c>&lt;step&gt;.&lt;metric&gt;</c> and as plain <c>&lt;metric&gt;</c> (a CACHED step re-logs the metrics of the
-    /// execution it reused), and its small outputs copied under <c>&lt;step&gt;/&lt;slot&gt;/</c> in the run's artifacts.
+    /// execution it reused), and its small outputs copied under <c>&lt;step&gt;/&lt;slot&gt;/</c> in the run's artifacts
+    /// (for a FAILED step, the report it published).
     /// </summary>
     public async Task RecordStepAsync(PipelineRunInfo run, ExecutionInfo execution, CancellationToken cancellationToken)
     {
@@ -30,7 +31,8 @@ public sealed partial class PipelineRunTracker
             .ToList();
         // The state tag goes alone first: an output tag the tracking rules reject must not take it down too.
         await tracking.LogBatchAsync(new LogBatch(trackedId, [], [], [new KeyValue(StepTagPrefix + execution.StepId, execution.State.ToWire())]), cancellationToken);
-        var tags = execution.State.IsDone()
+        // A FAILED execution has outputs only when it published its report (validation, evaluation): show those too.
+        var tags = execution.State is ExecutionState.Complete or ExecutionState.Cached or ExecutionState.Failed
             ? execution.Outputs.Select(o => new KeyValue($"cairn.output.{execution.StepId}.{o.Slot}", o.Artifact.Uri)).ToList()
             : [];
 
@@ -49,7 +51,7 @@ public sealed partial class PipelineRunTracker
             await LogDatasetInputsAsync(trackedId, execution, cancellationToken);
         }
 
-        if (execution.State.IsDone() && execution.Outputs.Count > 0)
+        if (tags.Count > 0)
         {
             var tracked = await tracking.GetRunAsync(trackedId, cancellationToken);
             var root = ArtifactUri.RunPath(tracked.Info.ExperimentId, trackedId);

@@ -59,7 +59,13 @@ public sealed partial class EfPipelineStore
                 .SetProperty(x => x.CacheKey, cacheKey).SetProperty(x => x.StartTime, now), cancellationToken) == 1;
     }
 
-    public async Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken)
+    public Task<bool> CompleteExecutionAsync(long executionId, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken) =>
+        FinishRunningAsync(executionId, ExecutionState.Complete, null, inputs, outputs, log, metrics, cancellationToken);
+
+    public Task<bool> FailExecutionAsync(long executionId, string error, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken) =>
+        FinishRunningAsync(executionId, ExecutionState.Failed, error, inputs, outputs, log, metrics, cancellationToken);
+
+    private async Task<bool> FinishRunningAsync(long executionId, ExecutionState state, string? error, IReadOnlyList<(string Slot, long ArtifactId)> inputs, IReadOnlyList<NewLineageArtifact> outputs, string? log, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken)
     {
         await using var db = _factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -69,7 +75,7 @@ public sealed partial class EfPipelineStore
             ? JsonSerializer.Serialize(new Dictionary<string, double>(metrics), PipelineStorageJsonContext.Default.DictionaryStringDouble)
             : null;
         var changed = await db.Executions.Where(x => x.Id == executionId && x.State == (int)ExecutionState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, (int)ExecutionState.Complete).SetProperty(x => x.EndTime, now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, (int)state).SetProperty(x => x.EndTime, now).SetProperty(x => x.Error, error)
                 .SetProperty(x => x.Log, trimmed).SetProperty(x => x.MetricsJson, metricsJson), cancellationToken);
         if (changed != 1)
         {

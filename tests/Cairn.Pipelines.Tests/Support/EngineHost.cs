@@ -1,6 +1,10 @@
+using Cairn.Core.Artifacts;
+using Cairn.Core.Datasets;
 using Cairn.Core.Pipelines;
+using Cairn.Data;
 using Cairn.Pipelines.Engine;
 using Cairn.Pipelines.Steps;
+using Cairn.Registry;
 using Cairn.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +42,10 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IStep, FailStep>();
         services.AddSingleton<IStep, BlockStep>();
         services.AddSingleton<IStep, Tracking.MetricStep>();
+        services.AddSingleton<IStep, ExternalStep>();
+        // What the data and model steps use (the server registers the same services).
+        services.AddSingleton(sp => new DatasetService(sp.GetRequiredService<IDatasetStore>(), sp.GetRequiredService<IArtifactStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RegistryService>();
         services.AddCairnPipelines(
             new PipelineEngineOptions { WorkRoot = Path.Combine(home, "work"), RetryBackoff = TimeSpan.FromMilliseconds(10), WorkerCount = 4 },
             dispatch);
@@ -47,13 +55,13 @@ public sealed class EngineHost : IAsyncDisposable
         return new EngineHost(provider);
     }
 
-    public Task<PipelineRunInfo> SubmitAsync(string yaml, IReadOnlyDictionary<string, string>? parameters = null, bool noCache = false) =>
-        Service.SubmitAsync(new PipelineSubmission(yaml, "pipeline.yaml", parameters ?? new Dictionary<string, string>(), noCache), CancellationToken.None);
+    public Task<PipelineRunInfo> SubmitAsync(string yaml, IReadOnlyDictionary<string, string>? parameters = null, bool noCache = false, string? workingDirectory = null) =>
+        Service.SubmitAsync(new PipelineSubmission(yaml, "pipeline.yaml", parameters ?? new Dictionary<string, string>(), noCache, WorkingDirectory: workingDirectory), CancellationToken.None);
 
-    /// <summary>Polls the store until the run finishes (deadline 30 s).</summary>
-    public async Task<PipelineRunDetails> WaitAsync(string runId)
+    /// <summary>Polls the store until the run finishes (deadline 30 s; training pipelines on a busy machine get more).</summary>
+    public async Task<PipelineRunDetails> WaitAsync(string runId, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             var details = await Service.GetRunAsync(runId, CancellationToken.None);

@@ -18,6 +18,9 @@ public sealed class StepLedger
     public int Count(string stepId) => _runs.GetValueOrDefault(stepId);
 
     public int Total => _runs.Values.Sum();
+
+    /// <summary>State outside the pipeline that <c>test.external</c> reads.</summary>
+    public string World { get; set; } = "v1";
 }
 
 /// <summary><c>test.count</c>: records that it ran and writes its config and input hashes to an output file.</summary>

@@ -12,8 +12,10 @@ namespace Cairn.Pipelines.Steps.Ml;
 /// reference version's inferred schema and profile, or by default that it has rows (and the label
 /// column). Errors fail the step with the report's summary; warnings pass. On success the dataset is
 /// passed through (same bytes, same hash) with the report, so downstream steps can depend on this one.
+/// A failed validation still publishes its report (as an output of the FAILED execution). The cache key
+/// follows a schema file's content and the version a <c>reference</c> resolves to now.
 /// </summary>
-public sealed class DataValidateStep(MlServices services) : IStep
+public sealed class DataValidateStep(MlServices services) : IStep, ICacheKeyContributor
 {
     public string Kind => "data.validate";
 
@@ -48,9 +50,16 @@ public sealed class DataValidateStep(MlServices services) : IStep
             context.Log($"{failure.Severity.ToString().ToLowerInvariant()}: {failure.Message}");
         }
 
+        // Declared before the verdict: a failed validation publishes its report too, for people to read.
+        context.DeclareOutput("report", reportPath, MlArtifacts.ReportType, new JsonObject
+        {
+            ["errors"] = report.Errors,
+            ["warnings"] = report.Warnings,
+            ["passed"] = report.Passed,
+            [MlArtifacts.DatasetVersionsKey] = MlArtifacts.ToArray(MlArtifacts.DatasetVersions(input)),
+        }.ToJsonString(), keepOnFailure: true);
         if (!report.Passed)
         {
-            // Outputs of a failed attempt are not published, so the full report goes to the log too.
             context.Log(json);
             return StepResult.Failure(Summary(report));
         }
@@ -59,14 +68,24 @@ public sealed class DataValidateStep(MlServices services) : IStep
         Directory.CreateDirectory(Path.GetDirectoryName(passthrough)!);
         File.Copy(path, passthrough);
         context.DeclareOutput("dataset", passthrough, MlArtifacts.DatasetType, input.Artifact.PropertiesJson);
-        context.DeclareOutput("report", reportPath, MlArtifacts.ReportType, new JsonObject
-        {
-            ["errors"] = report.Errors,
-            ["warnings"] = report.Warnings,
-            [MlArtifacts.DatasetVersionsKey] = MlArtifacts.ToArray(MlArtifacts.DatasetVersions(input)),
-        }.ToJsonString());
         return StepResult.Success;
     });
+
+    public async ValueTask<IReadOnlyDictionary<string, string>> ExternalIdentityAsync(CacheKeyInput input, CancellationToken cancellationToken)
+    {
+        var identities = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (input.Config["schema"] is JsonValue schema && schema.TryGetValue<string>(out var schemaPath) && schemaPath.Length > 0 && !ExternalState.IsOutputReference(schemaPath))
+        {
+            identities["schema"] = await ExternalState.ContentIdentityAsync(DataImportStep.ResolvePath(schemaPath, input.Params), cancellationToken);
+        }
+
+        if (input.Config["reference"] is JsonValue reference && reference.TryGetValue<string>(out var name) && name.Length > 0)
+        {
+            identities["reference"] = await ExternalState.DatasetAsync(services, name, cancellationToken);
+        }
+
+        return identities;
+    }
 
     internal static string Summary(ValidationReport report)
     {

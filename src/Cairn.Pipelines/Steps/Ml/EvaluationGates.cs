@@ -120,8 +120,10 @@ public static class EvaluationGates
 
                 var drop = IsLowerBetter(gate.Metric) ? value - r : r - value;
                 var passed = drop <= gate.MaxDrop + 1e-12;
+                // The note names the compared version, so the report changes (and what reads it re-runs) when the alias moves.
                 results.Add(new GateResult(gate, passed,
-                    $"{gate.Metric} = {F(value)} vs {F(r)} for {gate.Model} {target}: {(drop > 0 ? "worse" : "not worse")} by {F(Math.Max(drop, 0))} {(passed ? "<=" : ">")} max_drop {F(gate.MaxDrop)}"));
+                    $"{gate.Metric} = {F(value)} vs {F(r)} for {gate.Model} {target}: {(drop > 0 ? "worse" : "not worse")} by {F(Math.Max(drop, 0))} {(passed ? "<=" : ">")} max_drop {F(gate.MaxDrop)}"
+                    + (note.Length > 0 ? $" ({note})" : "")));
             }
         }
 

@@ -12,9 +12,11 @@ namespace Cairn.Pipelines.Steps.Ml;
 /// <summary>
 /// <c>model.evaluate</c>: scores the <c>model</c> input on the <c>test</c> dataset, reports every metric,
 /// writes the evaluation report (<c>report</c>) and applies the gates. A failing gate fails the step
-/// (so nothing downstream, such as registration, runs) with each failed gate's metric, value and threshold.
+/// (so nothing downstream, such as registration, runs) with each failed gate's metric, value and threshold;
+/// the report is still published, as an output of the FAILED execution. The cache key follows the
+/// version each <c>compare_to</c> gate resolves to now, so moving an alias re-evaluates.
 /// </summary>
-public sealed class ModelEvaluateStep(MlServices services) : IStep
+public sealed class ModelEvaluateStep(MlServices services) : IStep, ICacheKeyContributor
 {
     // The report is read by people (in the log too): keep '<' and '>' of the gate reasons as they are.
     private static readonly JsonSerializerOptions ReportJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -61,20 +63,57 @@ public sealed class ModelEvaluateStep(MlServices services) : IStep
         var reportPath = Path.Combine(context.OutputDirectory, "evaluation.json");
         await File.WriteAllTextAsync(reportPath, report.ToJsonString(ReportJson), cancellationToken);
         var failed = results.Where(r => !r.Passed).ToList();
+        // Declared before the verdict: a failed gate publishes the report too, with every gate's result.
+        context.DeclareOutput("report", reportPath, MlArtifacts.ReportType, new JsonObject
+        {
+            ["metrics"] = Metrics(evaluation),
+            ["passed"] = failed.Count == 0,
+            [MlArtifacts.DatasetVersionsKey] = MlArtifacts.ToArray(MlArtifacts.DatasetVersions(modelInput).Concat(MlArtifacts.DatasetVersions(testInput))),
+        }.ToJsonString(), keepOnFailure: true);
         if (failed.Count > 0)
         {
-            // A failed attempt publishes no outputs, so the report is kept in the log as well.
             context.Log(report.ToJsonString(LogJson));
             return StepResult.Failure($"gate failed: {string.Join("; ", failed.Select(f => f.Reason))}");
         }
 
-        context.DeclareOutput("report", reportPath, MlArtifacts.ReportType, new JsonObject
-        {
-            ["metrics"] = Metrics(evaluation),
-            [MlArtifacts.DatasetVersionsKey] = MlArtifacts.ToArray(MlArtifacts.DatasetVersions(modelInput).Concat(MlArtifacts.DatasetVersions(testInput))),
-        }.ToJsonString());
         return StepResult.Success;
     });
+
+    /// <summary><c>gates[i]</c> → the version its <c>compare_to</c> resolves to now (<c>model version N</c>), or <c>none</c>.</summary>
+    public async ValueTask<IReadOnlyDictionary<string, string>> ExternalIdentityAsync(CacheKeyInput input, CancellationToken cancellationToken)
+    {
+        var identities = new Dictionary<string, string>(StringComparer.Ordinal);
+        IReadOnlyList<EvaluationGate> gates;
+        try
+        {
+            gates = EvaluationGates.Parse(input.Config["gates"]);
+        }
+        catch (CairnException)
+        {
+            return identities; // Reported when the step runs.
+        }
+
+        for (var i = 0; i < gates.Count; i++)
+        {
+            if (gates[i] is { CompareTo: { } target, Model: { } model })
+            {
+                Cairn.Core.Registry.ModelVersion? version;
+                try
+                {
+                    version = await ComparedVersionAsync(model, target, cancellationToken);
+                }
+                catch (CairnException)
+                {
+                    continue; // A malformed compare_to (or no registry here): the step reports it when it runs.
+                }
+
+                identities[$"gates[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}].compare_to"] =
+                    version is null ? ExternalState.None : $"{model} version {version.Version}";
+            }
+        }
+
+        return identities;
+    }
 
     private static JsonObject Report(EvaluationReport evaluation, IReadOnlyList<GateResult> results) => new()
     {
@@ -111,24 +150,16 @@ public sealed class ModelEvaluateStep(MlServices services) : IStep
     /// <summary>The compared version's metric: its <c>cairn.metric.*</c> tag, else its bundle's manifest metrics.</summary>
     private async Task<(double? Value, string Note)> BaselineAsync(EvaluationGate gate, CancellationToken cancellationToken)
     {
-        var (kind, target) = EvaluationGates.ParseTarget(gate.CompareTo!);
-        Cairn.Core.Registry.ModelVersion version;
-        // MLflow answers an unknown alias with INVALID_PARAMETER_VALUE, an unknown model with RESOURCE_DOES_NOT_EXIST.
-        try
-        {
-            version = kind == "alias"
-                ? await services.Registry.GetModelVersionByAliasAsync(gate.Model, target, cancellationToken)
-                : await services.Registry.GetModelVersionAsync(gate.Model, target, cancellationToken);
-        }
-        catch (CairnException e) when (e.Code is ErrorCode.ResourceDoesNotExist or ErrorCode.InvalidParameterValue)
+        if (await ComparedVersionAsync(gate.Model!, gate.CompareTo!, cancellationToken) is not { } version)
         {
             return (null, "not registered yet");
         }
 
+        var compared = $"version {version.Version}";
         var tag = version.Tags.FirstOrDefault(t => t.Key == ModelRegisterStep.MetricTagPrefix + gate.Metric);
         if (tag is not null && double.TryParse(tag.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var tagged))
         {
-            return (tagged, "");
+            return (tagged, compared);
         }
 
         await using var stream = await services.Artifacts.OpenReadAsync(ModelRegisterStep.ArtifactPath(version.DownloadUri), cancellationToken);
@@ -138,6 +169,23 @@ public sealed class ModelEvaluateStep(MlServices services) : IStep
         }
 
         var bundle = await ModelBundle.LoadAsync(stream, cancellationToken);
-        return bundle.Manifest.Metrics.TryGetValue(gate.Metric, out var value) ? (value, "") : (null, $"version {version.Version} has no {gate.Metric}");
+        return bundle.Manifest.Metrics.TryGetValue(gate.Metric, out var value) ? (value, compared) : (null, $"version {version.Version} has no {gate.Metric}");
+    }
+
+    /// <summary>The version <c>alias:NAME</c> / <c>version:N</c> of <paramref name="model"/> names now, or null when there is none.</summary>
+    private async Task<Cairn.Core.Registry.ModelVersion?> ComparedVersionAsync(string model, string compareTo, CancellationToken cancellationToken)
+    {
+        var (kind, target) = EvaluationGates.ParseTarget(compareTo);
+        // MLflow answers an unknown alias with INVALID_PARAMETER_VALUE, an unknown model with RESOURCE_DOES_NOT_EXIST.
+        try
+        {
+            return kind == "alias"
+                ? await services.Registry.GetModelVersionByAliasAsync(model, target, cancellationToken)
+                : await services.Registry.GetModelVersionAsync(model, target, cancellationToken);
+        }
+        catch (CairnException e) when (e.Code is ErrorCode.ResourceDoesNotExist or ErrorCode.InvalidParameterValue)
+        {
+            return null;
+        }
     }
 }
