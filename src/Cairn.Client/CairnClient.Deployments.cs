@@ -19,7 +19,11 @@ public sealed partial class CairnClient
 
     private static JsonTypeInfo<T> DeploymentsRead<T>() => (JsonTypeInfo<T>)DeploymentsReadOptions.GetTypeInfo(typeof(T));
 
-    private static string DeploymentRoute(string name, string? suffix = null) => $"{DeploymentsApi}/{Uri.EscapeDataString(name)}{suffix}";
+    private static string DeploymentRoute(string name, string? suffix = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return $"{DeploymentsApi}/{Uri.EscapeDataString(name)}{suffix}";
+    }
 
     /// <summary>
     /// Creates a deployment. Every variant's model version is checked (exists, READY, compatible inputs), aliases are

@@ -8,7 +8,6 @@ namespace Cairn.Client;
 
 public sealed partial class CairnClient
 {
-    private const string PredictionsRoutePrefix = "api/v1/deployments/";
 
     /// <summary>
     /// Predicts with a deployment (<c>POST /api/v1/deployments/{name}/predict</c>): one prediction per record,
@@ -72,14 +71,14 @@ public sealed partial class CairnClient
     public async Task SendFeedbackAsync(string deployment, FeedbackRequest feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        await SendNativeAsync(HttpMethod.Post, DeploymentRoute(deployment, "feedback"), feedback,
+        await SendNativeAsync(HttpMethod.Post, DeploymentRoute(deployment, "/feedback"), feedback,
             PredictionsJsonContext.Default.FeedbackRequest, PredictionsJsonContext.Default.JsonElement, canRetry: true, cancellationToken);
     }
 
     /// <summary>The variants of a deployment (<c>GET /api/v1/deployments/{name}</c>), each a pinned model version.</summary>
     public async Task<IReadOnlyList<ServingVariant>> GetServingVariantsAsync(string deployment, CancellationToken cancellationToken = default)
     {
-        var body = await GetNativeAsync(DeploymentRoute(deployment, null), PredictionsJsonContext.Default.JsonElement, cancellationToken);
+        var body = await GetNativeAsync(DeploymentRoute(deployment), PredictionsJsonContext.Default.JsonElement, cancellationToken);
 
         // The deployment may come bare or wrapped as {"deployment": {...}}.
         var root = body.TryGetProperty("deployment", out var wrapped) ? wrapped : body;
@@ -121,7 +120,7 @@ public sealed partial class CairnClient
         }
 
         var bytes = buffer.WrittenMemory.ToArray();
-        var uri = Resolve(DeploymentRoute(deployment, "predict"));
+        var uri = Resolve(DeploymentRoute(deployment, "/predict"));
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } };
@@ -138,13 +137,6 @@ public sealed partial class CairnClient
             return request;
         }, HttpCompletionOption.ResponseContentRead, canRetry: true, cancellationToken);
         return await ReadAsync(response, PredictionsJsonContext.Default.PredictResponse, cancellationToken);
-    }
-
-    private static string DeploymentRoute(string deployment, string? action)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(deployment);
-        var route = PredictionsRoutePrefix + Uri.EscapeDataString(deployment);
-        return action is null ? route : route + "/" + action;
     }
 
     private static void WriteValue(Utf8JsonWriter json, object? value)
