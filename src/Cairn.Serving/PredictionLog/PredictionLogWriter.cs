@@ -53,27 +53,41 @@ public sealed class PredictionLogWriter(PredictionLog log, TimeProvider time, IL
     private async Task RunAsync(CancellationToken abort)
     {
         var options = log.Options;
-        var batch = new List<PredictionRecord>(Math.Min(options.BatchSize, 65_536));
+        var segments = new Dictionary<(string Deployment, DateOnly Day), SegmentBuffer>();
         var reader = log.Reader;
         while (await reader.WaitToReadAsync(abort))
         {
             var started = time.GetTimestamp();
-            while (batch.Count < options.BatchSize)
+            var count = 0;
+            while (count < options.BatchSize)
             {
-                while (batch.Count < options.BatchSize && reader.TryRead(out var record))
+                while (count < options.BatchSize && reader.TryRead(out var record))
                 {
-                    batch.Add(record);
+                    // Into columns at once, so the record and what it references die young (see SegmentBuffer).
+                    var key = (record.Deployment, PredictionLogLayout.Day(record.Timestamp));
+                    if (!segments.TryGetValue(key, out var segment))
+                    {
+                        segment = new SegmentBuffer(key.Deployment, key.Item2);
+                        segments[key] = segment;
+                    }
+
+                    segment.Add(record);
+                    count++;
                 }
 
                 var remaining = options.FlushInterval - time.GetElapsedTime(started);
-                if (batch.Count >= options.BatchSize || remaining <= TimeSpan.Zero || !await WaitAsync(reader, remaining, abort))
+                if (count >= options.BatchSize || remaining <= TimeSpan.Zero || !await WaitAsync(reader, remaining, abort))
                 {
                     break;
                 }
             }
 
-            await FlushAsync(batch, abort);
-            batch.Clear();
+            foreach (var segment in segments.Values)
+            {
+                await FlushAsync(segment, abort);
+            }
+
+            segments.Clear();
         }
     }
 
@@ -92,45 +106,21 @@ public sealed class PredictionLogWriter(PredictionLog log, TimeProvider time, IL
         }
     }
 
-    private static bool IsSorted(List<PredictionRecord> records)
+    private async Task FlushAsync(SegmentBuffer segment, CancellationToken abort)
     {
-        for (var i = 1; i < records.Count; i++)
+        var directory = PredictionLogLayout.DayDirectory(PredictionLogLayout.DeploymentDirectory(log.Options.Directory, segment.Deployment), segment.Day);
+        var name = PredictionLogLayout.SegmentName(segment.Timestamps.Min(), segment.Timestamps.Max(), _writerId, ++_sequence);
+        try
         {
-            if (records[i].Timestamp < records[i - 1].Timestamp)
-            {
-                return false;
-            }
+            Directory.CreateDirectory(directory);
+            await PredictionSegmentWriter.WriteAsync(Path.Combine(directory, name), segment, abort);
+            log.AddWritten(segment.Count);
         }
-
-        return true;
-    }
-
-    private async Task FlushAsync(List<PredictionRecord> batch, CancellationToken abort)
-    {
-        var groups = batch.GroupBy(r => (r.Deployment, Day: PredictionLogLayout.Day(r.Timestamp)));
-        foreach (var group in groups)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            var records = group.ToList();
-            if (!IsSorted(records))
-            {
-                // Stable, so records with equal timestamps keep their arrival order.
-                records = [.. records.OrderBy(r => r.Timestamp)];
-            }
-
-            var directory = PredictionLogLayout.DayDirectory(PredictionLogLayout.DeploymentDirectory(log.Options.Directory, group.Key.Deployment), group.Key.Day);
-            var name = PredictionLogLayout.SegmentName(records[0].Timestamp, records[^1].Timestamp, _writerId, ++_sequence);
-            try
-            {
-                Directory.CreateDirectory(directory);
-                await PredictionSegmentWriter.WriteAsync(Path.Combine(directory, name), records, abort);
-                log.AddWritten(records.Count);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
-            {
-                // A full or read-only disk must not stop serving: the records are counted as dropped and the writer goes on.
-                log.AddDropped(records.Count);
-                logger.LogError(e, "Could not write {Count} prediction records of deployment {Deployment} to {Directory}.", records.Count, group.Key.Deployment, directory);
-            }
+            // A full or read-only disk must not stop serving: the records are counted as dropped and the writer goes on.
+            log.AddDropped(segment.Count);
+            logger.LogError(e, "Could not write {Count} prediction records of deployment {Deployment} to {Directory}.", segment.Count, segment.Deployment, directory);
         }
     }
 }

@@ -154,6 +154,27 @@ public sealed class PredictionLogReaderTests
     }
 
     [Fact]
+    public async Task Read_OneSegmentWithMixedKindsLateFeaturesAndOutOfOrderTimes_IsSortedAndAligned()
+    {
+        await using var log = new PredictionLogHarness();
+        await log.StartAsync();
+        log.Log.TryRecord(PredictionLogHarness.Record("r2", Start + 2, inputs: new Dictionary<string, object?> { ["v"] = 2L, ["late"] = null }));
+        log.Log.TryRecord(PredictionLogHarness.Record("r0", Start, inputs: new Dictionary<string, object?> { ["v"] = true }));
+        log.Log.TryRecord(PredictionLogHarness.Record("r1", Start + 1, inputs: new Dictionary<string, object?> { ["late"] = 4.5, ["v"] = null }));
+        log.Log.TryRecord(PredictionLogHarness.Record("r3", Start + 3, inputs: new Dictionary<string, object?> { ["v"] = 0.25 }));
+        await log.StopAsync();
+
+        var all = await log.ReadAllAsync();
+
+        Assert.Equal(["r0", "r1", "r2", "r3"], all.RequestIds);
+        Assert.Equal<IEnumerable<string?>>(["true", null, "2", "0.25"], all.Features["v"].Strings!);
+        Assert.Equal(ColumnType.Numeric, all.Features["late"].Schema.Type);
+        var late = all.Features["late"].Numbers!;
+        Assert.Equal(4.5, late[1]);
+        Assert.All(new[] { late[0], late[2], late[3] }, v => Assert.True(double.IsNaN(v)));
+    }
+
+    [Fact]
     public async Task Read_UnknownDeployment_IsEmpty()
     {
         await using var log = new PredictionLogHarness();
