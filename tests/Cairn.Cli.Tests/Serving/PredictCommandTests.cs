@@ -7,62 +7,72 @@ namespace Cairn.Cli.Tests.Serving;
 [Collection(CliServerCollection.Name)]
 public sealed class PredictCommandTests(CairnServerFixture server)
 {
+    private static readonly string[] Classes = ["drizzle", "fog", "rain", "snow", "sun"];
+
     [Fact]
     public async Task Predict_Record_SendsItWithTopKAndRequestId_AndPrintsATable()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-        front.Deployments["weather"] = [];
+        var deployment = await ServingTestModel.DeployAsync(server.BaseAddress);
 
-        var result = await CliRunner.RunAsync("predict", "--deployment", "weather", "--record", """{"temp_max": 12.8, "wind": 4.7, "date": "2012-01-01"}""",
-            "--top-k", "2", "--min-confidence", "0.5", "--request-id", "req-1", "--server", front.BaseAddress.ToString());
+        // A minimum confidence of 1 makes the record abstain, which shows it reached the server.
+        var result = await CliRunner.RunAsync("predict", "--deployment", deployment,
+            "--record", """{"precipitation": 0.0, "temp_max": 12.8, "temp_min": 5.0, "wind": 4.7, "date": "2012-01-01"}""",
+            "--top-k", "2", "--min-confidence", "1", "--request-id", "req-1", "--server", server.BaseAddress.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var (body, requestId) = Assert.Single(front.PredictRequests);
-        Assert.Equal("req-1", requestId);
-        Assert.Equal(12.8, body["records"]![0]!["temp_max"]!.GetValue<double>());
-        Assert.Equal("2012-01-01", body["records"]![0]!["date"]!.GetValue<string>());
-        Assert.Equal(2, body["top_k"]!.GetValue<int>());
-        Assert.Equal(0.5, body["min_confidence"]!.GetValue<double>());
-        Assert.Contains("sun", result.Out, StringComparison.Ordinal);
-        Assert.Contains("sun 0.75, rain 0.25", result.Out, StringComparison.Ordinal);
-        Assert.Contains("request id req-1, variant champion (weather v1)", result.Out, StringComparison.Ordinal);
+        var logged = Assert.Single(await ServingTestModel.LoggedPredictionsAsync(server.BaseAddress, deployment, 1));
+        Assert.Equal("req-1", logged.GetProperty("request_id").GetString());
+        Assert.Equal(12.8, logged.GetProperty("inputs").GetProperty("temp_max").GetDouble());
+        Assert.StartsWith("2012-01-01", logged.GetProperty("inputs").GetProperty("date").GetString(), StringComparison.Ordinal);
+        var row = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
+        Assert.Contains("(abstained)", row, StringComparison.Ordinal);
+        Assert.Matches(@"\(abstained\)\s+[0-9.]+\s+[a-z]+ [0-9.]+, [a-z]+ [0-9.]+\s*$", row);
+        Assert.Contains($"request id req-1, variant champion ({deployment} v1)", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Predict_Csv_SendsOneTypedRecordPerRow_AndJsonPrintsTheResponse()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-        front.Deployments["weather"] = [];
+        var deployment = await ServingTestModel.DeployAsync(server.BaseAddress);
         using var temp = new TempDirectory();
         var csv = Path.Combine(temp.Path, "rows.csv");
-        await File.WriteAllLinesAsync(csv, (await File.ReadAllLinesAsync(ServingTestModel.DataFile)).Take(4));
+        // The model's features only: the records endpoint refuses fields that are not inputs (such as the label).
+        await File.WriteAllLinesAsync(csv, (await File.ReadAllLinesAsync(ServingTestModel.DataFile)).Take(4).Select(l => l[..l.LastIndexOf(',')]));
 
-        var result = await CliRunner.RunAsync("predict", "-d", "weather", "--csv", csv, "--json", "--server", front.BaseAddress.ToString());
+        var result = await CliRunner.RunAsync("predict", "-d", deployment, "--csv", csv, "--json", "--server", server.BaseAddress.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var records = Assert.Single(front.PredictRequests).Body["records"]!.AsArray();
+        var records = (await ServingTestModel.LoggedPredictionsAsync(server.BaseAddress, deployment, 3))
+            .OrderBy(r => r.GetProperty("request_id").GetString(), StringComparer.Ordinal).ToList();
         Assert.Equal(3, records.Count);
-        Assert.Equal(10.9, records[1]!["precipitation"]!.GetValue<double>());
-        Assert.Equal("rain", records[1]!["weather"]!.GetValue<string>());
+        Assert.Equal(10.9, records[1].GetProperty("inputs").GetProperty("precipitation").GetDouble());
+        Assert.StartsWith("2012-01-02", records[1].GetProperty("inputs").GetProperty("date").GetString(), StringComparison.Ordinal);
         var response = JsonNode.Parse(result.Out)!;
         Assert.Equal(3, response["predictions"]!.AsArray().Count);
-        Assert.Equal(0.75, response["predictions"]![0]!["probabilities"]!["sun"]!.GetValue<double>());
-        Assert.Equal("rain", response["predictions"]![0]!["top_k"]![1]!["label"]!.GetValue<string>());
+        var probabilities = response["predictions"]![0]!["probabilities"]!.AsObject();
+        Assert.Equal(Classes, probabilities.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(1.0, probabilities.Sum(p => p.Value!.GetValue<double>()), 6);
+        Assert.Contains(response["predictions"]![1]!["label"]!.GetValue<string>(), Classes);
     }
 
     [Fact]
     public async Task Predict_JsonLinesInput_SendsEveryLine()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-        front.Deployments["weather"] = [];
+        var deployment = await ServingTestModel.DeployAsync(server.BaseAddress);
         using var temp = new TempDirectory();
         var file = Path.Combine(temp.Path, "rows.jsonl");
-        await File.WriteAllTextAsync(file, "{\"wind\": 1}\n\n{\"wind\": 2}\n");
+        await File.WriteAllTextAsync(file, """
+            {"date": "2012-01-01", "precipitation": 0.0, "temp_max": 12.8, "temp_min": 5.0, "wind": 1}
 
-        var result = await CliRunner.RunAsync("predict", "-d", "weather", "--input", file, "--server", front.BaseAddress.ToString());
+            {"date": "2012-01-02", "precipitation": 10.9, "temp_max": 10.6, "temp_min": 2.8, "wind": 2}
+
+            """);
+
+        var result = await CliRunner.RunAsync("predict", "-d", deployment, "--input", file, "--server", server.BaseAddress.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, Assert.Single(front.PredictRequests).Body["records"]!.AsArray().Count);
+        Assert.Equal(2, (await ServingTestModel.LoggedPredictionsAsync(server.BaseAddress, deployment, 2)).Count);
+        Assert.Matches(@"(?m)^\s*2\s+[a-z]+\s", result.Out);
     }
 
     [Theory]
@@ -93,9 +103,7 @@ public sealed class PredictCommandTests(CairnServerFixture server)
     [Fact]
     public async Task Predict_UnknownDeployment_IsAnApiError()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-
-        var result = await CliRunner.RunAsync("predict", "-d", "nope", "--record", "{}", "--server", front.BaseAddress.ToString());
+        var result = await CliRunner.RunAsync("predict", "-d", "nope", "--record", "{}", "--server", server.BaseAddress.ToString());
 
         Assert.Equal(ExitCodes.ApiError, result.ExitCode);
         Assert.Contains("RESOURCE_DOES_NOT_EXIST", result.Error, StringComparison.Ordinal);

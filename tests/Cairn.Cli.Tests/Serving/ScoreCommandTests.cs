@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cairn.Cli.Tests.Commands;
 using Cairn.Data.Reading;
@@ -12,14 +11,13 @@ public sealed class ScoreCommandTests(CairnServerFixture server)
     [Fact]
     public async Task Score_Csv_WritesParquetWithInputColumnsAndTheSamePredictionsAsInProcessScoring()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-        var model = await DeployAsync(front);
+        var model = await ServingTestModel.DeployAsync(server.BaseAddress);
         using var temp = new TempDirectory();
         var output = Path.Combine(temp.Path, "out", "scored.parquet");
 
         // A small batch size makes many chunks, so ordering across concurrently scored chunks is exercised.
         var result = await CliRunner.RunAsync("score", "--deployment", model, "--input", ServingTestModel.DataFile, "--output", output,
-            "--batch-size", "97", "--json", "--server", front.BaseAddress.ToString());
+            "--batch-size", "97", "--json", "--server", server.BaseAddress.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var summary = JsonNode.Parse(result.Out)!;
@@ -50,14 +48,12 @@ public sealed class ScoreCommandTests(CairnServerFixture server)
     [Fact]
     public async Task Score_WithVariant_UsesThatVariantsModelVersion_AndAnUnknownVariantIsAUsageError()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-        var model = await DeployAsync(front);
-        front.Deployments[model].Add(new JsonObject { ["name"] = "shadowy", ["model"] = model, ["version"] = 1, ["weight"] = 0, ["mode"] = "shadow" });
+        var model = await ServingTestModel.DeployAsync(server.BaseAddress, withShadow: true);
         using var temp = new TempDirectory();
         var output = Path.Combine(temp.Path, "scored.parquet");
 
-        var ok = await CliRunner.RunAsync("score", "-d", model, "-i", ServingTestModel.DataFile, "-o", output, "--variant", "shadowy", "--server", front.BaseAddress.ToString());
-        var unknown = await CliRunner.RunAsync("score", "-d", model, "-i", ServingTestModel.DataFile, "-o", output + "2", "--variant", "nope", "--server", front.BaseAddress.ToString());
+        var ok = await CliRunner.RunAsync("score", "-d", model, "-i", ServingTestModel.DataFile, "-o", output, "--variant", "shadowy", "--server", server.BaseAddress.ToString());
+        var unknown = await CliRunner.RunAsync("score", "-d", model, "-i", ServingTestModel.DataFile, "-o", output + "2", "--variant", "nope", "--server", server.BaseAddress.ToString());
 
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Contains("variant shadowy", ok.Out, StringComparison.Ordinal);
@@ -69,11 +65,10 @@ public sealed class ScoreCommandTests(CairnServerFixture server)
     [Fact]
     public async Task Score_UnknownDeployment_IsAnApiErrorAndWritesNothing()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
         using var temp = new TempDirectory();
         var output = Path.Combine(temp.Path, "scored.parquet");
 
-        var result = await CliRunner.RunAsync("score", "-d", "missing", "-i", ServingTestModel.DataFile, "-o", output, "--server", front.BaseAddress.ToString());
+        var result = await CliRunner.RunAsync("score", "-d", "missing", "-i", ServingTestModel.DataFile, "-o", output, "--server", server.BaseAddress.ToString());
 
         Assert.Equal(ExitCodes.ApiError, result.ExitCode);
         Assert.Contains("RESOURCE_DOES_NOT_EXIST", result.Error, StringComparison.Ordinal);
@@ -83,8 +78,7 @@ public sealed class ScoreCommandTests(CairnServerFixture server)
     [Fact]
     public async Task Score_ABadValueInAFeatureColumn_NamesColumnAndRow_AndLeavesNoPartialOutput()
     {
-        await using var front = await StubServingFront.StartAsync(server.BaseAddress);
-        var model = await DeployAsync(front);
+        var model = await ServingTestModel.DeployAsync(server.BaseAddress);
         using var temp = new TempDirectory();
         var input = Path.Combine(temp.Path, "bad.csv");
         var lines = (await File.ReadAllLinesAsync(ServingTestModel.DataFile)).Take(300).ToList();
@@ -92,7 +86,7 @@ public sealed class ScoreCommandTests(CairnServerFixture server)
         await File.WriteAllLinesAsync(input, lines);
         var output = Path.Combine(temp.Path, "scored.parquet");
 
-        var result = await CliRunner.RunAsync("score", "-d", model, "-i", input, "-o", output, "--batch-size", "50", "--server", front.BaseAddress.ToString());
+        var result = await CliRunner.RunAsync("score", "-d", model, "-i", input, "-o", output, "--batch-size", "50", "--server", server.BaseAddress.ToString());
 
         Assert.Equal(ExitCodes.ApiError, result.ExitCode);
         Assert.Contains("Column 'temp_max', row 250: 'warm' is not a number", result.Error, StringComparison.Ordinal);
@@ -107,14 +101,5 @@ public sealed class ScoreCommandTests(CairnServerFixture server)
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
-    }
-
-    /// <summary>Registers the model under a fresh name and declares a deployment of the same name with one live variant.</summary>
-    private async Task<string> DeployAsync(StubServingFront front)
-    {
-        var name = $"weather-{Guid.NewGuid():N}"[..20];
-        await ServingTestModel.RegisterAsync(server.BaseAddress, name);
-        front.Deployments[name] = [new JsonObject { ["name"] = "champion", ["model"] = name, ["version"] = 1, ["weight"] = 100, ["mode"] = "live" }];
-        return name;
     }
 }
