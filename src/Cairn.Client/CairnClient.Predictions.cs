@@ -85,6 +85,16 @@ public sealed partial class CairnClient
         return root.Deserialize(PredictionsJsonContext.Default.ServingDeployment)?.Variants ?? [];
     }
 
+    /// <summary>The names of the inputs a deployment's model takes (its Open Inference Protocol metadata, <c>GET /v2/models/{name}</c>).</summary>
+    public async Task<IReadOnlyList<string>> GetDeploymentInputNamesAsync(string deployment, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deployment);
+        var metadata = await GetNativeAsync("v2/models/" + Uri.EscapeDataString(deployment), PredictionsJsonContext.Default.JsonElement, cancellationToken);
+        return metadata.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Array
+            ? [.. inputs.EnumerateArray().Select(i => i.GetProperty("name").GetString()!)]
+            : [];
+    }
+
     /// <summary>
     /// Downloads a model version's bundle (the zip its <c>source</c> points at through the artifact proxy) into
     /// <paramref name="destination"/>; load it with <c>ModelBundle.LoadAsync</c>.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Cairn.Cli.Output;
+using Cairn.Client;
 using Cairn.Client.Predictions;
 
 namespace Cairn.Cli.Commands;
@@ -55,6 +56,12 @@ internal static class PredictCommand
             }
 
             using var client = context.CreateClient(parse);
+            if (parse.GetValue(input) is not null || parse.GetValue(csv) is not null)
+            {
+                // Files often carry more than the model takes (the label, ids): keep the inputs and the sticky-key field.
+                records = await KeepModelFieldsAsync(context, client, parse.GetValue(deployment)!, records, cancellationToken);
+            }
+
             var options = new PredictOptions { TopK = parse.GetValue(topK), MinConfidence = parse.GetValue(minConfidence), RequestId = parse.GetValue(requestId) };
             var response = await client.PredictAsync(parse.GetValue(deployment)!, records, options, cancellationToken);
             if (context.WantsJson(parse))
@@ -67,6 +74,23 @@ internal static class PredictCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<JsonElement> KeepModelFieldsAsync(CliContext context, CairnClient client, string deployment, JsonElement records, CancellationToken cancellationToken)
+    {
+        var keep = new HashSet<string>(await client.GetDeploymentInputNamesAsync(deployment, cancellationToken), StringComparer.Ordinal);
+        if ((await client.GetDeploymentAsync(deployment, cancellationToken)).StickyKey is { } sticky && sticky.StartsWith("field:", StringComparison.Ordinal))
+        {
+            keep.Add(sticky["field:".Length..]);
+        }
+
+        var (kept, dropped) = PredictInput.KeepOnly(records, keep);
+        if (dropped.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"note: not sending {string.Join(", ", dropped)} (not inputs of the model)");
+        }
+
+        return kept;
     }
 
     private static void Print(TextWriter output, PredictResponse response, bool showTopK)

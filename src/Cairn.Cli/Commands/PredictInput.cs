@@ -60,6 +60,57 @@ internal static class PredictInput
         }
     }
 
+    /// <summary>The records (one object or an array) with only the <paramref name="keep"/> fields, and the names of the fields left out.</summary>
+    public static (JsonElement Records, IReadOnlyList<string> Dropped) KeepOnly(JsonElement records, IReadOnlySet<string> keep)
+    {
+        var dropped = new SortedSet<string>(StringComparer.Ordinal);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            void Write(JsonElement record)
+            {
+                if (record.ValueKind != JsonValueKind.Object)
+                {
+                    record.WriteTo(json);
+                    return;
+                }
+
+                json.WriteStartObject();
+                foreach (var field in record.EnumerateObject())
+                {
+                    if (keep.Contains(field.Name))
+                    {
+                        field.WriteTo(json);
+                    }
+                    else
+                    {
+                        dropped.Add(field.Name);
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            if (records.ValueKind == JsonValueKind.Array)
+            {
+                json.WriteStartArray();
+                foreach (var record in records.EnumerateArray())
+                {
+                    Write(record);
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                Write(records);
+            }
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return (document.RootElement.Clone(), [.. dropped]);
+    }
+
     /// <summary>CSV rows as JSON objects; typed by inference, so numbers go as numbers and missing cells are omitted.</summary>
     private static JsonElement ToJson(DataTable table)
     {

@@ -56,6 +56,21 @@ public sealed class PredictCommandTests(CairnServerFixture server)
     }
 
     [Fact]
+    public async Task Predict_CsvWithTheLabelColumn_SendsOnlyTheModelInputs_AndSaysSo()
+    {
+        var deployment = await ServingTestModel.DeployAsync(server.BaseAddress);
+        using var temp = new TempDirectory();
+        var csv = Path.Combine(temp.Path, "labelled.csv");
+        await File.WriteAllLinesAsync(csv, (await File.ReadAllLinesAsync(ServingTestModel.DataFile)).Take(3));
+
+        var result = await CliRunner.RunAsync("predict", "-d", deployment, "--csv", csv, "--json", "--server", server.BaseAddress.ToString());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("not sending weather (not inputs of the model)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, JsonNode.Parse(result.Out)!["predictions"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Predict_JsonLinesInput_SendsEveryLine()
     {
         var deployment = await ServingTestModel.DeployAsync(server.BaseAddress);
