@@ -61,6 +61,26 @@ public sealed class DeployCommandTests(DeploymentsServerFixture server)
     }
 
     [Fact]
+    public async Task Deploy_Update_AddsAShadowVariant_AndRefusesAnEmptyChange()
+    {
+        var name = UniqueName();
+        var m = server.Model;
+        await CliRunner.RunOkAsync(server.BaseAddress, "deploy", "create", name, "--variant", $"champion={m}/1");
+
+        var updated = await CliRunner.RunOkAsync(server.BaseAddress, "deploy", "update", name,
+            "--variant", $"champion={m}/1:100", "--variant", $"candidate={m}/2:shadow", "--reason", "shadow the baseline", "--json");
+        var empty = await RunAsync("deploy", "update", name);
+
+        var deployment = JsonDocument.Parse(updated).RootElement.GetProperty("deployment");
+        Assert.Equal(2, deployment.GetProperty("revision").GetInt64());
+        Assert.Equal(["live", "shadow"], deployment.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("mode").GetString()));
+        Assert.Equal(ExitCodes.Usage, empty.ExitCode);
+        Assert.Contains("nothing to change", empty.Error, StringComparison.Ordinal);
+        var history = JsonDocument.Parse(await CliRunner.RunOkAsync(server.BaseAddress, "deploy", "history", name, "--json")).RootElement;
+        Assert.Equal("shadow the baseline", history.GetProperty("events")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Deploy_BadInput_ExitsWithUsageOrApiError()
     {
         var name = UniqueName();

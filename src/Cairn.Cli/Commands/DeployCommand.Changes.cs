@@ -6,6 +6,34 @@ namespace Cairn.Cli.Commands;
 /// <summary>The traffic and lifecycle subcommands of <c>cairn deploy</c>.</summary>
 internal static partial class DeployCommand
 {
+    private static Command UpdateCommand(CliContext context, DeployOptions options)
+    {
+        var name = new Argument<string>("name") { Description = "The deployment's name." };
+        var variants = new Option<string[]>("--variant")
+        {
+            Description = "The new variant list, replacing the old one (repeatable): NAME=MODEL/VERSION or NAME=MODEL@ALIAS, then optional :WEIGHT and :shadow.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var sticky = new Option<string?>("--sticky-key") { Description = "header:<Name> or field:<input>; an empty value removes it." };
+        var description = new Option<string?>("--description") { Description = "A new description." };
+        var command = WithChangeOptions(new Command("update", "Change a deployment's variants (e.g. add a canary or a shadow), sticky key or description.") { name, variants, sticky, description }, options);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var given = parse.GetValue(variants);
+            if ((given is null || given.Length == 0) && parse.GetValue(sticky) is null && parse.GetValue(description) is null)
+            {
+                throw new CliUsageException("nothing to change: give --variant, --sticky-key or --description.");
+            }
+
+            var specs = given is { Length: > 0 } ? given.Select(DeployOutput.ParseVariant).ToList() : null;
+            using var client = Client(context, parse, options);
+            var changed = await client.UpdateDeploymentAsync(parse.GetValue(name)!, new UpdateDeploymentRequest(
+                specs, parse.GetValue(description), parse.GetValue(sticky), parse.GetValue(options.Revision), parse.GetValue(options.Reason)), cancellationToken);
+            return Print(context, parse, changed, $"Updated '{changed.Name}' (revision {changed.Revision}).");
+        });
+        return command;
+    }
+
     private static Command SetWeightsCommand(CliContext context, DeployOptions options)
     {
         var name = new Argument<string>("name") { Description = "The deployment's name." };

@@ -18,6 +18,7 @@ internal static partial class DeployCommand
             CreateCommand(context, options),
             ListCommand(context),
             ShowCommand(context),
+            UpdateCommand(context, options),
             SetWeightsCommand(context, options),
             PromoteCommand(context, options),
             RollbackCommand(context, options),
