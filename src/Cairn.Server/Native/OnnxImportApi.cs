@@ -44,13 +44,20 @@ public static class OnnxImportApi
         {
             bundle = OnnxModels.Import(bytes, options);
         }
-        catch (CairnException)
+        catch (CairnException e)
         {
-            throw;
+            // Import errors are about the graph or the options read against it.
+            throw CairnException.InvalidParameter("body: " + e.Message);
         }
         catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException or ArgumentException)
         {
             throw CairnException.InvalidParameter($"body: not a readable ONNX graph ({e.Message}).");
+        }
+
+        var probabilities = bundle.Manifest.OnnxOutputs?.Probabilities is { } p ? bundle.Manifest.Outputs.FirstOrDefault(o => o.Name == p) : null;
+        if (options.ClassLabels is { } labels && probabilities?.Shape is { Count: > 0 } shape && shape[^1] > 0 && shape[^1] != labels.Count)
+        {
+            throw CairnException.InvalidParameter($"class_labels: {labels.Count} labels, but ONNX output '{probabilities.Name}' holds {shape[^1]} probabilities.");
         }
 
         // Everything is validated before anything is written: a failed import registers nothing.
