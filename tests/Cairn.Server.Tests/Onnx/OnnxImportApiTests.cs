@@ -71,6 +71,22 @@ public sealed class OnnxImportApiTests(DeploymentsServerFixture server)
         }
     }
 
+    [Fact]
+    public async Task ImportOnnx_ServedOverOip_MatchesMlnetProbabilities()
+    {
+        var name = "onnx-oip-" + Guid.NewGuid().ToString("N")[..8];
+        var (status, body) = await ImportAsync(name, await OnnxGraphAsync(), $"?task=multiclass&class_labels=drizzle,fog,rain,snow,sun&{Outputs}");
+        Assert.True(status == 201, body.ToString());
+        var expected = await InferAsync(await DeployAsync(server.Model, 1));
+        var actual = await InferAsync(await DeployAsync(name, 1));
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(15, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-5);
+        }
+    }
+
     [Theory]
     [InlineData("not onnx", "", "body")]
     [InlineData("", "", "body")]
@@ -86,6 +102,19 @@ public sealed class OnnxImportApiTests(DeploymentsServerFixture server)
         Assert.Contains(field, body.GetProperty("message").GetString(), StringComparison.Ordinal);
         var (missing, _) = await server.SendAsync(HttpMethod.Get, $"/api/2.0/mlflow/registered-models/get?name={name}");
         Assert.Equal(404, missing);
+    }
+
+    private async Task<double[]> InferAsync(string deployment)
+    {
+        var columns = new (string Name, double[] Data)[]
+        {
+            ("precipitation", [0.0, 10.9, 0.8]), ("temp_max", [12.8, 10.6, 11.7]), ("temp_min", [5.0, 2.8, 7.2]), ("wind", [4.7, 4.5, 2.3]),
+        };
+        var request = new { inputs = columns.Select(c => new { name = c.Name, shape = new[] { 3 }, datatype = "FP64", data = c.Data }).ToArray() };
+        var (status, body) = await server.PostAsync($"/v2/models/{deployment}/infer", request);
+        Assert.True(status == 200, body.ToString());
+        var probabilities = body.GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "probabilities");
+        return [.. probabilities.GetProperty("data").EnumerateArray().Select(x => x.GetDouble())];
     }
 
     private async Task<string> DeployAsync(string model, long version)
