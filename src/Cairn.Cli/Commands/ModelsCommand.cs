@@ -15,6 +15,7 @@ internal static class ModelsCommand
             Show(context),
             Alias(context),
             Register(context),
+            ModelsImportOnnxCommand.Create(context),
         };
 
     private static Command List(CliContext context)

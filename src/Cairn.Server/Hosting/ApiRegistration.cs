@@ -33,6 +33,7 @@ public static class ApiRegistration
         app.MapPipelinesApi();
         app.MapLineageApi();
         app.MapDeploymentsApi();
+        app.MapOnnxImportApi();
         app.MapPredictionsApi();
         app.MapInferenceApi();
         app.MapMetricsApi();
