@@ -91,7 +91,7 @@ public static class OnnxImportApi
             ["version"] = version.Version.ToString(CultureInfo.InvariantCulture),
             ["source"] = version.Source,
             ["flavor"] = "onnx",
-            ["task"] = JsonValue.Create(bundle.Manifest.Task.ToString()),
+            ["task"] = JsonValue.Create(bundle.Manifest.Task switch { ModelTask.BinaryClassification => "binary", ModelTask.MulticlassClassification => "multiclass", _ => "regression" }),
             ["inputs"] = new JsonArray([.. bundle.Manifest.Inputs.Select(i => (JsonNode)new JsonObject { ["name"] = i.Name, ["type"] = i.Type })]),
             ["outputs"] = new JsonArray([.. bundle.Manifest.Outputs.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = o.Type })]),
         };

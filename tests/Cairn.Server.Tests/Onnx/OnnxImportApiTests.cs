@@ -48,6 +48,7 @@ public sealed class OnnxImportApiTests(DeploymentsServerFixture server)
         Assert.Equal("1", body.GetProperty("version").GetString());
         Assert.StartsWith($"mlflow-artifacts:/registry/{name}/onnx/", body.GetProperty("source").GetString(), StringComparison.Ordinal);
         Assert.Contains(body.GetProperty("inputs").EnumerateArray(), i => i.GetProperty("name").GetString() == "wind");
+        Assert.Equal(("onnx", "multiclass"), (body.GetProperty("flavor").GetString(), body.GetProperty("task").GetString()));
 
         var (got, version) = await server.SendAsync(HttpMethod.Get, $"/api/2.0/mlflow/model-versions/get?name={name}&version=1");
         Assert.True(got == 200, version.ToString());
