@@ -18,11 +18,11 @@ public static partial class OipDecoder
         var hasShape = false;
         var hasDatatype = false;
         var hasData = false;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (JsonReading.Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 Expect(ref reader, JsonTokenType.String, "An input's 'name' must be a string.");
                 hasName = true;
                 spec.Feature = reader.ValueIsEscaped ? schema.IndexOf(reader.GetString()!) : schema.IndexOf(reader.ValueSpan);
@@ -41,13 +41,13 @@ public static partial class OipDecoder
             }
             else if (reader.ValueTextEquals("shape"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 hasShape = true;
                 ReadShape(ref reader, ref spec);
             }
             else if (reader.ValueTextEquals("datatype"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 Expect(ref reader, JsonTokenType.String, "An input's 'datatype' must be a string.");
                 hasDatatype = true;
                 if (!OipDatatypes.TryParse(reader.ValueSpan, out spec.Datatype))
@@ -57,7 +57,7 @@ public static partial class OipDecoder
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 hasData = true;
                 spec.DataStart = (int)reader.TokenStartIndex;
                 reader.Skip();
@@ -65,7 +65,7 @@ public static partial class OipDecoder
             }
             else
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 reader.Skip();
             }
         }
@@ -107,7 +107,7 @@ public static partial class OipDecoder
     private static void ReadShape(ref Utf8JsonReader reader, ref InputSpec spec)
     {
         Expect(ref reader, JsonTokenType.StartArray, "An input's 'shape' must be an array of non-negative integers.");
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        while (JsonReading.Next(ref reader) != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var dimension) || dimension < 0)
             {
@@ -136,11 +136,11 @@ public static partial class OipDecoder
     private static void ReadParameters(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "'parameters' must be an object.");
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (JsonReading.Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("content_type"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 if (reader.TokenType != JsonTokenType.String || !(reader.ValueTextEquals("pd"u8) || reader.ValueTextEquals("np"u8)))
                 {
                     throw Invalid("Parameter 'content_type' must be \"pd\" (one input per feature); other content types are not supported.");
@@ -148,7 +148,7 @@ public static partial class OipDecoder
             }
             else
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 reader.Skip();
             }
         }
@@ -158,15 +158,15 @@ public static partial class OipDecoder
     {
         Expect(ref reader, JsonTokenType.StartArray, "'outputs' must be an array of {\"name\": ...} objects.");
         var outputs = OipOutputs.None;
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        while (JsonReading.Next(ref reader) != JsonTokenType.EndArray)
         {
             Expect(ref reader, JsonTokenType.StartObject, "Every element of 'outputs' must be an object with a 'name'.");
             var found = OipOutputs.None;
-            while (Next(ref reader) == JsonTokenType.PropertyName)
+            while (JsonReading.Next(ref reader) == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    Next(ref reader);
+                    JsonReading.Next(ref reader);
                     found = reader.TokenType != JsonTokenType.String ? OipOutputs.None
                         : reader.ValueTextEquals("label"u8) ? OipOutputs.Label
                         : reader.ValueTextEquals("score"u8) ? OipOutputs.Score
@@ -180,7 +180,7 @@ public static partial class OipDecoder
                 }
                 else
                 {
-                    Next(ref reader);
+                    JsonReading.Next(ref reader);
                     reader.Skip();
                 }
             }

@@ -30,10 +30,10 @@ public static partial class OipDecoder
         {
             if (reader.ValueTextEquals("inputs"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 Expect(ref reader, JsonTokenType.StartArray, "'inputs' must be an array of tensors.");
                 sawInputs = true;
-                while (Next(ref reader) != JsonTokenType.EndArray)
+                while (JsonReading.Next(ref reader) != JsonTokenType.EndArray)
                 {
                     Expect(ref reader, JsonTokenType.StartObject, "Every element of 'inputs' must be an object with name, shape, datatype and data.");
                     var spec = ReadInput(ref reader, schema, stickyField);
@@ -55,28 +55,28 @@ public static partial class OipDecoder
             }
             else if (reader.ValueTextEquals("id"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 Expect(ref reader, JsonTokenType.String, "'id' must be a string.");
                 id = reader.GetString();
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 ReadParameters(ref reader);
             }
             else if (reader.ValueTextEquals("outputs"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 outputs = ReadOutputs(ref reader, available);
             }
             else
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 reader.Skip();
             }
         }
 
-        EnsureEnd(ref reader);
+        JsonReading.EnsureEnd(ref reader);
 
         if (!sawInputs)
         {
@@ -194,25 +194,6 @@ public static partial class OipDecoder
 
     private static string NameOf(FeatureSchema schema, int feature, string? stickyField) =>
         feature == StickyInput ? stickyField ?? "" : schema.Features[feature].Name;
-
-    /// <summary>Nothing but whitespace may follow the request object (the reader throws on anything else).</summary>
-    private static void EnsureEnd(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-        {
-            throw new JsonException("Unexpected content after the request object.");
-        }
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ends too early.");
-        }
-
-        return reader.TokenType;
-    }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string message)
     {

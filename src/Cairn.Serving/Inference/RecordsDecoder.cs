@@ -26,18 +26,18 @@ public static class RecordsDecoder
         double? minConfidence = null;
         var recordsStart = -1;
         var rows = 0;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (JsonReading.Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("records"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
                     throw CairnException.InvalidParameter("'records' must be an array of objects (feature name to value).");
                 }
 
                 recordsStart = (int)reader.TokenStartIndex;
-                while (Next(ref reader) != JsonTokenType.EndArray)
+                while (JsonReading.Next(ref reader) != JsonTokenType.EndArray)
                 {
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
@@ -50,21 +50,21 @@ public static class RecordsDecoder
             }
             else if (reader.ValueTextEquals("top_k"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 topK = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var k) && k >= 1
                     ? k
                     : throw CairnException.InvalidParameter("'top_k' must be an integer of at least 1.");
             }
             else if (reader.ValueTextEquals("min_confidence"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 minConfidence = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var c) && c is >= 0 and <= 1
                     ? c
                     : throw CairnException.InvalidParameter("'min_confidence' must be a number between 0 and 1.");
             }
             else if (reader.ValueTextEquals("id"u8))
             {
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 id = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw CairnException.InvalidParameter("'id' must be a string.");
             }
             else
@@ -74,7 +74,7 @@ public static class RecordsDecoder
             }
         }
 
-        EnsureEnd(ref reader);
+        JsonReading.EnsureEnd(ref reader);
 
         if (recordsStart < 0)
         {
@@ -103,16 +103,16 @@ public static class RecordsDecoder
         reader.Read();
         var seen = new bool[schema.Count];
         string? stickyKey = null;
-        for (var row = 0; Next(ref reader) == JsonTokenType.StartObject; row++)
+        for (var row = 0; JsonReading.Next(ref reader) == JsonTokenType.StartObject; row++)
         {
             Array.Clear(seen);
-            while (Next(ref reader) == JsonTokenType.PropertyName)
+            while (JsonReading.Next(ref reader) == JsonTokenType.PropertyName)
             {
                 var index = reader.ValueIsEscaped ? schema.IndexOf(reader.GetString()!) : schema.IndexOf(reader.ValueSpan);
                 if (index < 0)
                 {
                     var name = reader.GetString()!;
-                    Next(ref reader);
+                    JsonReading.Next(ref reader);
                     if (name != stickyField)
                     {
                         throw CairnException.InvalidParameter($"Record {row} field '{name}' is not an input of the model; its inputs are: {schema.Names}.");
@@ -133,7 +133,7 @@ public static class RecordsDecoder
                 }
 
                 seen[index] = true;
-                Next(ref reader);
+                JsonReading.Next(ref reader);
                 ValueDecoder.Read(ref reader, batch, index, row, integerOnly: false, ValueLocation.RecordField(row, schema.Features[index].Name));
             }
 
@@ -145,24 +145,5 @@ public static class RecordsDecoder
         }
 
         return stickyKey;
-    }
-
-    /// <summary>Nothing but whitespace may follow the request object (the reader throws on anything else).</summary>
-    private static void EnsureEnd(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-        {
-            throw new JsonException("Unexpected content after the request object.");
-        }
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ends too early.");
-        }
-
-        return reader.TokenType;
     }
 }
