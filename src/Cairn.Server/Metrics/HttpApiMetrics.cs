@@ -41,17 +41,10 @@ public sealed class HttpApiMetrics
             .Select(p => (p.Key, Snapshot: p.Value.Snapshot()))
             .OrderBy(s => s.Key.Route, StringComparer.Ordinal).ThenBy(s => s.Key.Method, StringComparer.Ordinal).ThenBy(s => s.Key.Code)
             .ToList();
-        writer.Family("cairn_http_requests_total", "counter", "Requests of the tracking, registry, artifact, data, pipeline and deployment APIs by method, route template and status code.");
-        foreach (var (key, snapshot) in series)
-        {
-            writer.Sample("cairn_http_requests_total", Labels(key), snapshot.Count);
-        }
-
-        writer.Family("cairn_http_request_duration_seconds", "histogram", "Latency of those requests in seconds.");
-        foreach (var (key, snapshot) in series)
-        {
-            writer.Histogram("cairn_http_request_duration_seconds", Labels(key), LatencyHistogram.Bounds, snapshot);
-        }
+        writer.CountedLatency(
+            ("cairn_http_requests_total", "Requests of the tracking, registry, artifact, data, pipeline and deployment APIs by method, route template and status code."),
+            ("cairn_http_request_duration_seconds", "Latency of those requests in seconds."),
+            [.. series.Select(s => (Labels(s.Key), s.Snapshot))]);
     }
 
     private static (string, string)[] Labels((string Method, string Route, int Code) key) =>

@@ -70,6 +70,28 @@ public sealed class PrometheusTextWriter
         return this;
     }
 
+    /// <summary>
+    /// A counter family and a latency histogram family over the same series: the counter's value is the
+    /// histogram's count, so the two can never disagree.
+    /// </summary>
+    public PrometheusTextWriter CountedLatency(
+        (string Name, string Help) counter, (string Name, string Help) histogram, IReadOnlyList<((string Name, string Value)[] Labels, HistogramSnapshot Snapshot)> series)
+    {
+        Family(counter.Name, "counter", counter.Help);
+        foreach (var (labels, snapshot) in series)
+        {
+            Sample(counter.Name, labels, snapshot.Count);
+        }
+
+        Family(histogram.Name, "histogram", histogram.Help);
+        foreach (var (labels, snapshot) in series)
+        {
+            Histogram(histogram.Name, labels, LatencyHistogram.Bounds, snapshot);
+        }
+
+        return this;
+    }
+
     public override string ToString() => _text.ToString();
 
     /// <summary>Go's float formatting as Prometheus parses it: shortest round-trip, and +Inf/-Inf/NaN.</summary>

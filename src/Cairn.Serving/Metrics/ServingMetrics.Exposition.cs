@@ -32,17 +32,10 @@ public sealed partial class ServingMetrics
             .ThenBy(s => s.Key.Code)
             .ToList();
 
-        writer.Family("cairn_requests_total", "counter", "Answered inference requests by deployment, live variant, protocol (oip, records) and HTTP status code.");
-        foreach (var (key, snapshot) in series)
-        {
-            writer.Sample("cairn_requests_total", Labels(key), snapshot.Count);
-        }
-
-        writer.Family("cairn_request_duration_seconds", "histogram", "End-to-end inference request latency in seconds (decode, route, score, encode).");
-        foreach (var (key, snapshot) in series)
-        {
-            writer.Histogram("cairn_request_duration_seconds", Labels(key), LatencyHistogram.Bounds, snapshot);
-        }
+        writer.CountedLatency(
+            ("cairn_requests_total", "Answered inference requests by deployment, live variant, protocol (oip, records) and HTTP status code."),
+            ("cairn_request_duration_seconds", "End-to-end inference request latency in seconds (decode, route, score, encode)."),
+            [.. series.Select(s => (Labels(s.Key), s.Snapshot))]);
     }
 
     private void WriteShadows(PrometheusTextWriter writer)
@@ -54,17 +47,10 @@ public sealed partial class ServingMetrics
             .ThenBy(s => s.Key.Succeeded)
             .ToList();
 
-        writer.Family("cairn_shadow_requests_total", "counter", "Shadow scorings (a copy of a request scored by a shadow variant, never returned) by outcome.");
-        foreach (var (key, snapshot) in series)
-        {
-            writer.Sample("cairn_shadow_requests_total", Labels(key), snapshot.Count);
-        }
-
-        writer.Family("cairn_shadow_duration_seconds", "histogram", "Shadow scoring time in seconds, off the request path.");
-        foreach (var (key, snapshot) in series)
-        {
-            writer.Histogram("cairn_shadow_duration_seconds", Labels(key), LatencyHistogram.Bounds, snapshot);
-        }
+        writer.CountedLatency(
+            ("cairn_shadow_requests_total", "Shadow scorings (a copy of a request scored by a shadow variant, never returned) by outcome."),
+            ("cairn_shadow_duration_seconds", "Shadow scoring time in seconds, off the request path."),
+            [.. series.Select(s => (Labels(s.Key), s.Snapshot))]);
     }
 
     private void WriteModelLoads(PrometheusTextWriter writer, int? loadedModels)
