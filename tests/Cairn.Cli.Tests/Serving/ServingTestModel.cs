@@ -1,3 +1,4 @@
+using Cairn.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cairn.Client;
@@ -17,7 +18,7 @@ internal static class ServingTestModel
 {
     private static readonly Lazy<Task<(ModelBundle Bundle, byte[] Zip)>> Trained = new(TrainAsync);
 
-    public static string ExampleDirectory { get; } = Path.Combine(RepositoryRoot(), "examples", "seattle-weather");
+    public static string ExampleDirectory => Repository.SeattleWeatherExample;
 
     public static string DataFile { get; } = Path.Combine(ExampleDirectory, "data", "seattle-weather.csv");
 
@@ -97,16 +98,5 @@ internal static class ServingTestModel
         using var zip = new MemoryStream();
         await result.Bundle.SaveAsync(zip, CancellationToken.None);
         return (result.Bundle, zip.ToArray());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cairn.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -1,3 +1,4 @@
+using Cairn.Testing;
 using Cairn.Data.Formats;
 using Cairn.Data.Reading;
 using Cairn.Training;
@@ -14,20 +15,7 @@ public static class SeattleModels
     private static readonly Lazy<Task<byte[]>> Challenger = new(() => TrainAsync(10, 4));
     private static readonly Lazy<Task<byte[]>> Regression = new(TrainRegressionAsync);
 
-    public static string DataFile
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "examples", "seattle-weather")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"),
-                "examples", "seattle-weather", "data", "seattle-weather.csv");
-        }
-    }
+    public static string DataFile => Repository.SeattleWeatherCsv;
 
     /// <summary>LightGBM, 20 iterations of 8 leaves.</summary>
     public static Task<byte[]> PrimaryAsync() => Primary.Value;

@@ -1,3 +1,4 @@
+using Cairn.Testing;
 using Cairn.Pipelines.Spec;
 using Cairn.Pipelines.Steps;
 using Cairn.Pipelines.Steps.Ml;
@@ -20,16 +21,7 @@ public sealed class MlStepSpecTests
         ]));
     }
 
-    private static string ExampleSpec()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cairn.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return File.ReadAllText(Path.Combine(directory!.FullName, "examples", "seattle-weather", "pipeline.yaml"));
-    }
+    private static string ExampleSpec() => File.ReadAllText(Path.Combine(Repository.SeattleWeatherExample, "pipeline.yaml"));
 
     [Fact]
     public void TheExamplePipeline_IsValid_AndItsParamsReachTheSteps()

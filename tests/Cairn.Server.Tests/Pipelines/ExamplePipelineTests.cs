@@ -12,19 +12,7 @@ public sealed class ExamplePipelineTests(CairnServerFixture server) : IClassFixt
     private const string Model = "seattle-weather";
     private readonly HttpClient _http = server.Http;
 
-    private static string ExampleDirectory
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cairn.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"), "examples", "seattle-weather");
-        }
-    }
+    private static string ExampleDirectory => Repository.SeattleWeatherExample;
 
     private static string ExampleSpec => File.ReadAllText(Path.Combine(ExampleDirectory, "pipeline.yaml"));
 

@@ -59,14 +59,5 @@ public static class SeattleModels
         return new DataTable(columns);
     }
 
-    private static string DataFile()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cairn.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"), "examples", "seattle-weather", "data", "seattle-weather.csv");
-    }
+    private static string DataFile() => Repository.SeattleWeatherCsv;
 }
