@@ -54,12 +54,13 @@ public sealed partial class MonitorService(
         var variants = SelectVariants(deployment, request.Variant ?? config.Variant, explicitVariant: request.Variant is not null);
         var window = ResolveWindow(request, config, time.GetUtcNow().ToUnixTimeMilliseconds());
         var options = DriftOptionsMapping.ToOptions(config.Drift);
-        var rules = await settings.GetRulesAsync(deployment.Name, cancellationToken);
         var results = new List<MonitorReport>(variants.Count);
         var gate = _gates.GetOrAdd(deployment.Name, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // Read under the gate: the rules and firing states a run evaluates are those the previous run left.
+            var rules = await settings.GetRulesAsync(deployment.Name, cancellationToken);
             foreach (var variant in variants)
             {
                 var report = await BuildReportAsync(deployment.Name, variant, window, options, cancellationToken);
