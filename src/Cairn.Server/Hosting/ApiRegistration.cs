@@ -20,6 +20,7 @@ public static class ApiRegistration
         services.AddPredictionsApi();
         services.AddInferenceApi();
         services.AddMetricsApi();
+        services.AddMonitoringApi();
         services.AddMonitoringGauges();
         return services;
     }
@@ -39,6 +40,7 @@ public static class ApiRegistration
         app.MapPredictionsApi();
         app.MapInferenceApi();
         app.MapMetricsApi();
+        app.MapMonitoringApi();
         app.MapMonitorReportHtmlApi();
         app.MapFallbackToEndpointNotFound();
         return app;
