@@ -46,6 +46,7 @@ public static partial class StorageServiceCollectionExtensions
         AddDatasetStore(services);
         AddPipelineStore(services);
         AddServingStores(services);
+        AddMonitoringStores(services);
         return services;
     }
 
@@ -58,4 +59,6 @@ public static partial class StorageServiceCollectionExtensions
     static partial void AddPipelineStore(IServiceCollection services);
 
     static partial void AddServingStores(IServiceCollection services);
+
+    static partial void AddMonitoringStores(IServiceCollection services);
 }

@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cairn.Storage.Migrations.Sqlite
+namespace Cairn.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -14,10 +15,10 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "data_sets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,15 +29,15 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "deployment_events",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Deployment = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    VariantsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    VariantsJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,14 +48,14 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "deployments",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    StickyKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    VariantsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreationTimestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTimestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    StickyKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    VariantsJson = table.Column<string>(type: "text", nullable: false),
+                    CreationTimestamp = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTimestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,13 +66,13 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "experiments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ArtifactLocation = table.Column<string>(type: "TEXT", nullable: false),
-                    LifecycleStage = table.Column<string>(type: "TEXT", nullable: false),
-                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdateTime = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArtifactLocation = table.Column<string>(type: "text", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "text", nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdateTime = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,12 +83,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "feedback",
                 columns: table => new
                 {
-                    Deployment = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Actual = table.Column<string>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Value = table.Column<double>(type: "REAL", nullable: true)
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Actual = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Value = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,13 +99,13 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "lineage_artifacts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Uri = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PropertiesJson = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Uri = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PropertiesJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,14 +113,105 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "monitor_alert_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Variant = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Rule = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Metric = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Op = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    ReportId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitor_alert_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "monitor_alert_rules",
+                columns: table => new
+                {
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Metric = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Op = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitor_alert_rules", x => new { x.Deployment, x.Name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "monitor_alert_states",
+                columns: table => new
+                {
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Rule = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Variant = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Since = table.Column<long>(type: "bigint", nullable: false),
+                    ReportId = table.Column<long>(type: "bigint", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitor_alert_states", x => new { x.Deployment, x.Rule, x.Variant });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "monitor_configs",
+                columns: table => new
+                {
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IntervalSeconds = table.Column<double>(type: "double precision", nullable: true),
+                    Last = table.Column<long>(type: "bigint", nullable: true),
+                    WindowSeconds = table.Column<double>(type: "double precision", nullable: true),
+                    Variant = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DriftJson = table.Column<string>(type: "text", nullable: false),
+                    LastRunAt = table.Column<long>(type: "bigint", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitor_configs", x => x.Deployment);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "monitor_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Deployment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Variant = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Model = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    BodyJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitor_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pipelines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastRunTime = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastRunTime = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,14 +222,14 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_models",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    LastVersion = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    LastVersion = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,19 +240,19 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "data_set_versions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DataSetId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SourceUri = table.Column<string>(type: "TEXT", nullable: true),
-                    ArtifactPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    RowCount = table.Column<long>(type: "INTEGER", nullable: false),
-                    ColumnCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    SchemaJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ProfileJson = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DataSetId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceUri = table.Column<string>(type: "text", nullable: true),
+                    ArtifactPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RowCount = table.Column<long>(type: "bigint", nullable: false),
+                    ColumnCount = table.Column<int>(type: "integer", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SchemaJson = table.Column<string>(type: "text", nullable: false),
+                    ProfileJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,15 +269,15 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "datasets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", nullable: false),
-                    SourceType = table.Column<string>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false),
-                    Schema = table.Column<string>(type: "TEXT", nullable: true),
-                    Profile = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Digest = table.Column<string>(type: "text", nullable: false),
+                    SourceType = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    Schema = table.Column<string>(type: "text", nullable: true),
+                    Profile = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,9 +294,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "experiment_tags",
                 columns: table => new
                 {
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,16 +313,16 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "logged_models",
                 columns: table => new
                 {
-                    ModelId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ArtifactUri = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ModelType = table.Column<string>(type: "TEXT", nullable: true),
-                    SourceRunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CreationTimestampMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTimestampMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    LifecycleStage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    ModelId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArtifactUri = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ModelType = table.Column<string>(type: "text", nullable: true),
+                    SourceRunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreationTimestampMs = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTimestampMs = table.Column<long>(type: "bigint", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,16 +339,16 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "runs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
-                    ArtifactUri = table.Column<string>(type: "TEXT", nullable: false),
-                    LifecycleStage = table.Column<string>(type: "TEXT", nullable: false),
-                    DeletedTime = table.Column<long>(type: "INTEGER", nullable: true)
+                    RunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartTime = table.Column<long>(type: "bigint", nullable: false),
+                    EndTime = table.Column<long>(type: "bigint", nullable: true),
+                    ArtifactUri = table.Column<string>(type: "text", nullable: false),
+                    LifecycleStage = table.Column<string>(type: "text", nullable: false),
+                    DeletedTime = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,12 +365,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "pipeline_versions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PipelineId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SpecHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SpecText = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    SpecHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SpecText = table.Column<string>(type: "text", nullable: false),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -295,20 +387,20 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "model_versions",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreationTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CurrentStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false),
-                    StorageLocation = table.Column<string>(type: "TEXT", nullable: true),
-                    RunId = table.Column<string>(type: "TEXT", nullable: true),
-                    RunLink = table.Column<string>(type: "TEXT", nullable: true),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StatusMessage = table.Column<string>(type: "TEXT", nullable: true)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreationTime = table.Column<long>(type: "bigint", nullable: false),
+                    LastUpdatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    CurrentStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    StorageLocation = table.Column<string>(type: "text", nullable: true),
+                    RunId = table.Column<string>(type: "text", nullable: true),
+                    RunLink = table.Column<string>(type: "text", nullable: true),
+                    ModelId = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusMessage = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -325,9 +417,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_model_tags",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -344,9 +436,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "data_set_tags",
                 columns: table => new
                 {
-                    DataSetId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    VersionId = table.Column<long>(type: "INTEGER", nullable: false)
+                    DataSetId = table.Column<long>(type: "bigint", nullable: false),
+                    Tag = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VersionId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,9 +461,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "logged_model_params",
                 columns: table => new
                 {
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    ModelId = table.Column<string>(type: "character varying(40)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,9 +480,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "logged_model_tags",
                 columns: table => new
                 {
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    ModelId = table.Column<string>(type: "character varying(40)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -407,12 +499,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "latest_metrics",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    IsNaN = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Step = table.Column<long>(type: "INTEGER", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    IsNaN = table.Column<bool>(type: "boolean", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,16 +521,17 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "metrics",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    IsNaN = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Step = table.Column<long>(type: "INTEGER", nullable: false),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: true),
-                    DatasetName = table.Column<string>(type: "TEXT", nullable: true),
-                    DatasetDigest = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    IsNaN = table.Column<bool>(type: "boolean", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<long>(type: "bigint", nullable: false),
+                    ModelId = table.Column<string>(type: "text", nullable: true),
+                    DatasetName = table.Column<string>(type: "text", nullable: true),
+                    DatasetDigest = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -455,9 +548,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "params",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -474,10 +567,10 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_dataset_inputs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    DatasetId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Context = table.Column<string>(type: "TEXT", nullable: true),
-                    TagsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    DatasetId = table.Column<long>(type: "bigint", nullable: false),
+                    Context = table.Column<string>(type: "text", nullable: true),
+                    TagsJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,8 +593,8 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_model_inputs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    ModelId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -518,9 +611,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_model_outputs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    ModelId = table.Column<string>(type: "TEXT", nullable: false),
-                    Step = table.Column<long>(type: "INTEGER", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    ModelId = table.Column<string>(type: "text", nullable: false),
+                    Step = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,9 +630,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "run_tags",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -556,16 +649,16 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "pipeline_runs",
                 columns: table => new
                 {
-                    RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PipelineVersionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ParamsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NoCache = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", nullable: true),
-                    TrackingRunId = table.Column<string>(type: "TEXT", nullable: true)
+                    RunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PipelineVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ParamsJson = table.Column<string>(type: "text", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NoCache = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    EndTime = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    TrackingRunId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -582,10 +675,10 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "model_version_tags",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -602,15 +695,15 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_model_aliases",
                 columns: table => new
                 {
-                    RegisteredModelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Alias = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    RegisteredModelId = table.Column<long>(type: "bigint", nullable: false),
+                    Alias = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_registered_model_aliases", x => new { x.RegisteredModelId, x.Alias });
                     table.ForeignKey(
-                        name: "FK_registered_model_aliases_model_versions_RegisteredModelId_Version",
+                        name: "FK_registered_model_aliases_model_versions_RegisteredModelId_V~",
                         columns: x => new { x.RegisteredModelId, x.Version },
                         principalTable: "model_versions",
                         principalColumns: new[] { "RegisteredModelId", "Version" },
@@ -621,22 +714,22 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "executions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    StepId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    CacheKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Worker = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartTime = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndTime = table.Column<long>(type: "INTEGER", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", nullable: true),
-                    Log = table.Column<string>(type: "TEXT", nullable: true),
-                    LogPath = table.Column<string>(type: "TEXT", nullable: true),
-                    CachedFromExecutionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    MetricsJson = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<string>(type: "character varying(32)", nullable: false),
+                    StepId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CacheKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Worker = table.Column<string>(type: "text", nullable: true),
+                    CreatedTime = table.Column<long>(type: "bigint", nullable: false),
+                    StartTime = table.Column<long>(type: "bigint", nullable: true),
+                    EndTime = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    Log = table.Column<string>(type: "text", nullable: true),
+                    LogPath = table.Column<string>(type: "text", nullable: true),
+                    CachedFromExecutionId = table.Column<long>(type: "bigint", nullable: true),
+                    MetricsJson = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -653,12 +746,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "lineage_events",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExecutionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ArtifactId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slot = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExecutionId = table.Column<long>(type: "bigint", nullable: false),
+                    ArtifactId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Slot = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -805,6 +898,21 @@ namespace Cairn.Storage.Migrations.Sqlite
                 column: "RunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_monitor_alert_events_Deployment_Id",
+                table: "monitor_alert_events",
+                columns: new[] { "Deployment", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitor_reports_Deployment_Id",
+                table: "monitor_reports",
+                columns: new[] { "Deployment", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitor_reports_Deployment_Variant_CreatedAt",
+                table: "monitor_reports",
+                columns: new[] { "Deployment", "Variant", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_params_Key_Value",
                 table: "params",
                 columns: new[] { "Key", "Value" });
@@ -898,6 +1006,21 @@ namespace Cairn.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "model_version_tags");
+
+            migrationBuilder.DropTable(
+                name: "monitor_alert_events");
+
+            migrationBuilder.DropTable(
+                name: "monitor_alert_rules");
+
+            migrationBuilder.DropTable(
+                name: "monitor_alert_states");
+
+            migrationBuilder.DropTable(
+                name: "monitor_configs");
+
+            migrationBuilder.DropTable(
+                name: "monitor_reports");
 
             migrationBuilder.DropTable(
                 name: "params");
