@@ -82,6 +82,11 @@ public sealed class MonitorCommandTests(CairnServerFixture server) : IClassFixtu
         Assert.Equal(3600, config.GetProperty("window_seconds").GetDouble());
         Assert.False(config.TryGetProperty("last", out _));
         Assert.Equal(300, config.GetProperty("interval_seconds").GetDouble());
+
+        var reset = await CliRunner.RunOkAsync(server.BaseAddress, "monitor", "config", "--deployment", name, "--interval", "off", "--column", "temp_max:default");
+        Assert.Contains("not scheduled", reset, StringComparison.Ordinal);
+        Assert.DoesNotContain("Column temp_max", reset, StringComparison.Ordinal);
+        Assert.Contains("last 1h", reset, StringComparison.Ordinal);
     }
 
     [Fact]
