@@ -21,6 +21,7 @@ public static class ApiRegistration
         services.AddInferenceApi();
         services.AddMetricsApi();
         services.AddMonitoringApi();
+        services.AddMonitoringGauges();
         return services;
     }
 
@@ -40,6 +41,7 @@ public static class ApiRegistration
         app.MapInferenceApi();
         app.MapMetricsApi();
         app.MapMonitoringApi();
+        app.MapMonitorReportHtmlApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
