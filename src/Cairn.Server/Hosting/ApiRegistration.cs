@@ -2,6 +2,7 @@ using Cairn.Server.Inference;
 using Cairn.Server.Metrics;
 using Cairn.Server.Mlflow;
 using Cairn.Server.Native;
+using Cairn.Server.Rollouts;
 
 namespace Cairn.Server.Hosting;
 
@@ -19,6 +20,7 @@ public static class ApiRegistration
         services.AddPredictionsApi();
         services.AddInferenceApi();
         services.AddMetricsApi();
+        services.AddRolloutsApi();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class ApiRegistration
         app.MapPredictionsApi();
         app.MapInferenceApi();
         app.MapMetricsApi();
+        app.MapRolloutsApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
