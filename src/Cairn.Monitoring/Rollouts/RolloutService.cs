@@ -70,6 +70,11 @@ public sealed partial class RolloutService(
                     $"Deployment '{name}' already has an active rollout ({active.Id}: model '{active.Model}' version {active.Version}, {active.State}); abort it or wait for it to end.");
             }
 
+            if (deployment.Status == DeploymentStatus.Paused)
+            {
+                throw CairnException.InvalidParameter($"Invalid value '{name}' for parameter 'deployment': it is paused (it answers 503), so a candidate could not be judged; resume it first.");
+            }
+
             await CheckVersionAsync(model, start.Version, cancellationToken);
             var champions = deployment.Variants.Where(v => v.Mode == VariantMode.Live && v.Weight > 0).ToList();
             if (champions.Count == 0)
