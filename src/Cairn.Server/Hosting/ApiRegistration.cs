@@ -3,6 +3,7 @@ using Cairn.Server.Metrics;
 using Cairn.Server.Mlflow;
 using Cairn.Server.Monitoring;
 using Cairn.Server.Native;
+using Cairn.Server.Rollouts;
 
 namespace Cairn.Server.Hosting;
 
@@ -22,6 +23,7 @@ public static class ApiRegistration
         services.AddMetricsApi();
         services.AddMonitoringApi();
         services.AddMonitoringGauges();
+        services.AddRolloutsApi();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class ApiRegistration
         app.MapMetricsApi();
         app.MapMonitoringApi();
         app.MapMonitorReportHtmlApi();
+        app.MapRolloutsApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
