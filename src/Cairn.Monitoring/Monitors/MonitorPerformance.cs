@@ -57,19 +57,21 @@ internal static class MonitorPerformance
     }
 
     /// <summary>
-    /// Requests and latency from the log (model time, not network time). Errors are not in the prediction
-    /// log (only answered predictions are), so they count as 0 here.
+    /// Requests and latency from the log (model time, not network time); errors and the error rate from the
+    /// serving metrics (<paramref name="served"/>: requests and 5xx answers since the previous run), because
+    /// failed requests are not in the prediction log.
     /// </summary>
-    public static ServiceHealth Health(PredictionLogColumns columns)
+    public static ServiceHealth Health(PredictionLogColumns columns, (long Requests, long Errors) served)
     {
+        var errorRate = served.Requests > 0 ? (double)served.Errors / served.Requests : 0;
         if (columns.RowCount == 0 || columns.LatencyMicros is not { Length: > 0 } micros)
         {
-            return new ServiceHealth(columns.RowCount, 0, 0, 0, 0);
+            return new ServiceHealth(columns.RowCount, served.Errors, errorRate, 0, 0);
         }
 
         var sorted = micros.Select(m => m / 1000.0).ToArray();
         Array.Sort(sorted);
-        return new ServiceHealth(columns.RowCount, 0, 0, Percentile(sorted, 0.5), Percentile(sorted, 0.99));
+        return new ServiceHealth(columns.RowCount, served.Errors, errorRate, Percentile(sorted, 0.5), Percentile(sorted, 0.99));
     }
 
     /// <summary>numpy's default (linear) percentile of sorted values.</summary>

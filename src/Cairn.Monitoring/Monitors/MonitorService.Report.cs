@@ -47,7 +47,7 @@ public sealed partial class MonitorService
             FeatureDrift = MonitorDrift.Features(reference, columns, options),
             PredictionDrift = MonitorDrift.Prediction(reference, columns, options),
             Performance = MonitorPerformance.Compute(reference, columns, feedbackById),
-            Health = MonitorPerformance.Health(columns),
+            Health = MonitorPerformance.Health(columns, errors.Since(deployment, variant.Name)),
         };
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class MonitorService(
     IFeedbackStore feedback,
     PredictionLogReader log,
     ModelReferenceCache references,
+    ServingErrorCounts errors,
     TimeProvider time,
     ILogger<MonitorService> logger)
 {

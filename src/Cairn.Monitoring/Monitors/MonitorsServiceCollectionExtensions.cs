@@ -13,6 +13,7 @@ public static class MonitorsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ModelReferenceCache>();
+        services.TryAddSingleton<ServingErrorCounts>();
         services.TryAddSingleton<MonitorService>();
         services.TryAddSingleton<MonitorSettingsService>();
         services.TryAddSingleton<MonitorScheduler>();
