@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cairn.Testing;
+using Cairn.Testing.Monitoring;
 
 namespace Cairn.Cli.Tests.Monitor;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Cairn.Contracts.Native.Monitoring;
 using Cairn.Testing;
+using Cairn.Testing.Monitoring;
 
 namespace Cairn.Client.Tests.Monitoring;
 
@@ -15,7 +16,7 @@ public sealed class MonitoringClientTests(CairnServerFixture server) : IClassFix
     public async Task GetMonitorReportHtml_StoredReport_IsSelfContainedHtmlWithEscapedColumns()
     {
         var name = NewName();
-        var (_, latest) = await MonitoringSeed.SeedAsync(server.App.Services, name);
+        var (_, latest) = await MonitorSeed.SeedAsync(server.App.Services, name);
         using var client = Client();
 
         var html = await client.GetMonitorReportHtmlAsync(latest.Id);
@@ -56,7 +57,7 @@ public sealed class MonitoringClientTests(CairnServerFixture server) : IClassFix
     public async Task Metrics_AfterReports_ExportDriftGaugesOfTheLatestReport()
     {
         var name = NewName();
-        await MonitoringSeed.SeedAsync(server.App.Services, name);
+        await MonitorSeed.SeedAsync(server.App.Services, name);
         var labels = $"deployment=\"{name}\",variant=\"main\",model=\"seattle\",version=\"3\"";
 
         // The gauges are cached for a few seconds: poll until this deployment appears.
@@ -87,7 +88,7 @@ public sealed class MonitoringClientTests(CairnServerFixture server) : IClassFix
     public async Task ListAndGetReports_ReturnTheStoredReportsNewestFirst()
     {
         var name = NewName();
-        var (older, latest) = await MonitoringSeed.SeedAsync(server.App.Services, name);
+        var (older, latest) = await MonitorSeed.SeedAsync(server.App.Services, name);
         using var client = Client();
 
         var reports = await client.ListMonitorReportsAsync(name);
@@ -95,14 +96,14 @@ public sealed class MonitoringClientTests(CairnServerFixture server) : IClassFix
 
         Assert.Equal([latest.Id, older.Id], reports.Select(r => r.Id));
         Assert.Equal(0.9, one.Performance!.Metrics["accuracy"]);
-        Assert.Equal(MonitoringSeed.HostileColumn, one.FeatureDrift!.Columns[1].Column);
+        Assert.Equal(MonitorSeed.HostileColumn, one.FeatureDrift!.Columns[1].Column);
     }
 
     [Fact]
     public async Task AlertRulesAndConfig_RoundTrip()
     {
         var name = NewName();
-        await MonitoringSeed.SeedAsync(server.App.Services, name);
+        await MonitorSeed.SeedAsync(server.App.Services, name);
         using var client = Client();
 
         var rules = await client.SetAlertRulesAsync(name, [new AlertRuleDto("low-acc", "accuracy", "<", 0.8), new AlertRuleDto("temp", "feature_drift:temp_max", ">=", 0.1)]);
@@ -121,7 +122,7 @@ public sealed class MonitoringClientTests(CairnServerFixture server) : IClassFix
     public async Task SetAlertRules_BadOp_IsInvalidParameter()
     {
         var name = NewName();
-        await MonitoringSeed.SeedAsync(server.App.Services, name);
+        await MonitorSeed.SeedAsync(server.App.Services, name);
         using var client = Client();
 
         var error = await Assert.ThrowsAsync<CairnApiException>(() => client.SetAlertRulesAsync(name, [new AlertRuleDto("x", "accuracy", "!=", 0.8)]));

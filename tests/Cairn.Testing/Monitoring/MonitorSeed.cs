@@ -2,14 +2,14 @@ using Cairn.Core.Monitoring;
 using Cairn.Core.Serving;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cairn.Cli.Tests.Monitor;
+namespace Cairn.Testing.Monitoring;
 
 /// <summary>A deployment and two stored monitor reports, written straight into the server's stores (no model needs loading).</summary>
-internal static class MonitorSeed
+public static class MonitorSeed
 {
-    internal const string HostileColumn = "<script>alert(1)</script>";
+    public const string HostileColumn = "<script>alert(1)</script>";
 
-    internal static async Task<(MonitorReport Older, MonitorReport Latest)> SeedAsync(IServiceProvider services, string deployment)
+    public static async Task<(MonitorReport Older, MonitorReport Latest)> SeedAsync(IServiceProvider services, string deployment)
     {
         var variants = new[] { new DeploymentVariant { Name = "main", Model = "seattle", Version = 3, Weight = 100 } };
         await services.GetRequiredService<IDeploymentStore>().CreateAsync(
