@@ -1,0 +1,46 @@
+namespace Cairn.Cli.Commands.Demo;
+
+/// <summary>
+/// How the demo runs: where, and how much traffic. <see cref="Fast"/> (tests, a quick look) asks fewer
+/// clients per day and shortens the rollout's wait between analyses; the story and the decisions are the same.
+/// </summary>
+internal sealed record DemoSettings
+{
+    public const string DefaultHome = ".cairn-demo";
+
+    public const string Deployment = "weather";
+
+    public const string Model = "seattle-weather";
+
+    public required string Home { get; init; }
+
+    public int Port { get; init; } = 5000;
+
+    public bool Serve { get; init; } = true;
+
+    public bool Json { get; init; }
+
+    public bool Fast { get; init; }
+
+    /// <summary>Replayed days between a prediction and its feedback (the true weather is known a week later).</summary>
+    public int FeedbackDelayDays { get; init; } = 7;
+
+    /// <summary>
+    /// Clients asking about each 2015 day during a rollout. One request per day would give a 10% canary about
+    /// three labelled answers a month; several clients give each arm enough samples within the year.
+    /// </summary>
+    public int RolloutClientsPerDay => Fast ? 6 : 10;
+
+    /// <summary>Labelled answers each arm needs at a step before the analysis decides.</summary>
+    public int RolloutMinSamples => Fast ? 30 : 50;
+
+    /// <summary>Time the rollout spends at least at each step (wall clock; the replay keeps sending meanwhile).</summary>
+    public double RolloutIntervalSeconds => Fast ? 0.5 : 2;
+
+    /// <summary>Replayed days between two rollout analyses.</summary>
+    public int DaysPerAnalysis => 7;
+
+    public string DemoDirectory => Path.Combine(Home, "demo");
+
+    public string DataFile => Path.Combine(DemoDirectory, "data", "weather.csv");
+}
