@@ -12,6 +12,8 @@ public abstract partial class MetadataContext
     public DbSet<ExecutionEntity> Executions => Set<ExecutionEntity>();
     public DbSet<LineageArtifactEntity> LineageArtifacts => Set<LineageArtifactEntity>();
     public DbSet<LineageEventEntity> LineageEvents => Set<LineageEventEntity>();
+    public DbSet<AppliedPipelineEntity> AppliedPipelines => Set<AppliedPipelineEntity>();
+    public DbSet<PipelineTriggerEntity> PipelineTriggers => Set<PipelineTriggerEntity>();
 
     partial void ConfigurePipelines(ModelBuilder modelBuilder)
     {
@@ -35,7 +37,7 @@ public abstract partial class MetadataContext
             e.ToTable("pipeline_runs");
             e.HasKey(x => x.RunId);
             e.Property(x => x.RunId).HasMaxLength(32);
-            e.Property(x => x.Trigger).HasMaxLength(100);
+            e.Property(x => x.Trigger).HasMaxLength(500);
             e.HasOne(x => x.PipelineVersion).WithMany().HasForeignKey(x => x.PipelineVersionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.PipelineVersionId, x.CreatedTime });
             // The reconciler looks for unfinished runs on every start-up.
@@ -70,6 +72,30 @@ public abstract partial class MetadataContext
             e.HasOne<LineageArtifactEntity>().WithMany().HasForeignKey(x => x.ArtifactId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ExecutionId, x.Kind });
             e.HasIndex(x => new { x.ArtifactId, x.Kind });
+        });
+        ConfigureTriggers(modelBuilder);
+    }
+
+    private static void ConfigureTriggers(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AppliedPipelineEntity>(e =>
+        {
+            e.ToTable("applied_pipelines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(256);
+            e.Property(x => x.FileName).HasMaxLength(256);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.HasMany(x => x.Triggers).WithOne().HasForeignKey(t => t.AppliedPipelineId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PipelineTriggerEntity>(e =>
+        {
+            e.ToTable("pipeline_triggers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(64);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.LastRunId).HasMaxLength(32);
+            e.Property(x => x.LastDatasetVersion).HasMaxLength(64);
+            e.HasIndex(x => new { x.AppliedPipelineId, x.Key }).IsUnique();
         });
     }
 }

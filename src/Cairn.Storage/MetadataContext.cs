@@ -35,6 +35,7 @@ public abstract partial class MetadataContext : DbContext
         ConfigureDatasets(modelBuilder);
         ConfigurePipelines(modelBuilder);
         ConfigureServing(modelBuilder);
+        ConfigureRollouts(modelBuilder);
     }
 
     partial void ConfigureRegistry(ModelBuilder modelBuilder);
@@ -46,6 +47,8 @@ public abstract partial class MetadataContext : DbContext
     partial void ConfigurePipelines(ModelBuilder modelBuilder);
 
     partial void ConfigureServing(ModelBuilder modelBuilder);
+
+    partial void ConfigureRollouts(ModelBuilder modelBuilder);
 
     private static void ConfigureTracking(ModelBuilder b)
     {

@@ -6,6 +6,9 @@ namespace Cairn.Storage;
 
 public static partial class StorageServiceCollectionExtensions
 {
-    static partial void AddPipelineStore(IServiceCollection services) =>
+    static partial void AddPipelineStore(IServiceCollection services)
+    {
         services.AddSingleton<IPipelineStore, EfPipelineStore>();
+        services.AddSingleton<IAppliedPipelineStore, EfAppliedPipelineStore>();
+    }
 }

@@ -46,6 +46,7 @@ public static partial class StorageServiceCollectionExtensions
         AddDatasetStore(services);
         AddPipelineStore(services);
         AddServingStores(services);
+        AddRolloutStore(services);
         return services;
     }
 
@@ -58,4 +59,6 @@ public static partial class StorageServiceCollectionExtensions
     static partial void AddPipelineStore(IServiceCollection services);
 
     static partial void AddServingStores(IServiceCollection services);
+
+    static partial void AddRolloutStore(IServiceCollection services);
 }

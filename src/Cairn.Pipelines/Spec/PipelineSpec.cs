@@ -10,6 +10,9 @@ public sealed record PipelineSpec(
     IReadOnlyList<StepSpec> Steps,
     JsonArray Triggers)
 {
+    /// <summary>The parsed <c>triggers:</c> entries, in spec order.</summary>
+    public IReadOnlyList<TriggerSpec> TriggerSpecs { get; init; } = [];
+
     public StepSpec? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
 }
 

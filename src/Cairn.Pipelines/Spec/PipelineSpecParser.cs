@@ -62,6 +62,7 @@ public sealed partial class PipelineSpecParser(StepCatalog catalog)
         var name = "";
         var paramSpecs = new List<ParamSpec>();
         var triggers = new JsonArray();
+        YamlNode? triggersNode = null;
         YamlMappingNode? stepsNode = null;
         foreach (var (keyNode, value) in root.Children)
         {
@@ -90,14 +91,12 @@ public sealed partial class PipelineSpecParser(StepCatalog catalog)
 
                     break;
                 case "triggers":
-                    // Kept as data: triggers are interpreted by the scheduler, not the run engine.
+                    // Interpreted by the trigger service of an applied pipeline, not by the run engine; checked
+                    // after the loop because their params must be declared ones, wherever 'params' is in the file.
+                    triggersNode = value;
                     if (YamlNodes.ToJson(value) is JsonArray list)
                     {
                         triggers = list;
-                    }
-                    else
-                    {
-                        Problem(YamlNodes.At(value), "'triggers' must be a list");
                     }
 
                     break;
@@ -112,6 +111,8 @@ public sealed partial class PipelineSpecParser(StepCatalog catalog)
             Problem(YamlNodes.At(root), "missing required key 'name'");
         }
 
+        var declared = paramSpecs.Select(p => p.Name).ToHashSet();
+        var triggerSpecs = triggersNode is null ? [] : ParseTriggers(triggersNode, declared, Problem);
         var steps = new List<StepSpec>();
         if (stepsNode is null)
         {
@@ -142,7 +143,7 @@ public sealed partial class PipelineSpecParser(StepCatalog catalog)
 
         return problems.Count > 0
             ? new SpecParseResult(null, problems)
-            : new SpecParseResult(new PipelineSpec(file, name, paramSpecs, steps, triggers), []);
+            : new SpecParseResult(new PipelineSpec(file, name, paramSpecs, steps, triggers) { TriggerSpecs = triggerSpecs }, []);
     }
 
     private static void ParseParams(YamlNode value, List<ParamSpec> paramSpecs, Action<SpecLocation, string> problem)

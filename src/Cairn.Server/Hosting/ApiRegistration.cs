@@ -1,6 +1,7 @@
 using Cairn.Server.Inference;
 using Cairn.Server.Metrics;
 using Cairn.Server.Mlflow;
+using Cairn.Server.Monitoring;
 using Cairn.Server.Native;
 
 namespace Cairn.Server.Hosting;
@@ -19,6 +20,7 @@ public static class ApiRegistration
         services.AddPredictionsApi();
         services.AddInferenceApi();
         services.AddMetricsApi();
+        services.AddMonitoringApi();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class ApiRegistration
         app.MapPredictionsApi();
         app.MapInferenceApi();
         app.MapMetricsApi();
+        app.MapMonitoringApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }

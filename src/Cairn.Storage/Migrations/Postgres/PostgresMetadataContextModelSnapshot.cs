@@ -21,6 +21,46 @@ namespace Cairn.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cairn.Storage.Entities.AppliedPipelineEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppliedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SpecText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WorkingDirectory")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("applied_pipelines", (string)null);
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -781,8 +821,8 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.Property<string>("Trigger")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("RunId");
 
@@ -791,6 +831,75 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasIndex("PipelineVersionId", "CreatedTime");
 
                     b.ToTable("pipeline_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineTriggerEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppliedPipelineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CooldownUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Cursor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastDatasetVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LastEvaluated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastFired")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastReason")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LastReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedPipelineId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("pipeline_triggers", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
@@ -897,6 +1006,141 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasKey("RegisteredModelId", "Key");
 
                     b.ToTable("registered_model_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RolloutDecisionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NumbersJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloutId", "Id");
+
+                    b.ToTable("rollout_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RolloutEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActiveDeployment")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CandidateVariant")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChampionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Deployment")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Inconclusive")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StartEventSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("StepIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StepStartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveDeployment")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Deployment", "Id");
+
+                    b.ToTable("rollouts", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.RunDatasetInputEntity", b =>
@@ -1164,6 +1408,15 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.Navigation("PipelineVersion");
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineTriggerEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.AppliedPipelineEntity", null)
+                        .WithMany("Triggers")
+                        .HasForeignKey("AppliedPipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.PipelineEntity", "Pipeline")
@@ -1189,6 +1442,15 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasOne("Cairn.Storage.Entities.RegisteredModelEntity", null)
                         .WithMany("Tags")
                         .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.RolloutDecisionEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.RolloutEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1244,6 +1506,11 @@ namespace Cairn.Storage.Migrations.Postgres
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.AppliedPipelineEntity", b =>
+                {
+                    b.Navigation("Triggers");
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetNameEntity", b =>

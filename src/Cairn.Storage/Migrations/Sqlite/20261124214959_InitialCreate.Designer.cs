@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cairn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetadataContext))]
-    [Migration("20261124190228_InitialCreate")]
+    [Migration("20261124214959_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -18,6 +18,44 @@ namespace Cairn.Storage.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
+
+            modelBuilder.Entity("Cairn.Storage.Entities.AppliedPipelineEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingDirectory")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("applied_pipelines", (string)null);
+                });
 
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetEntity", b =>
                 {
@@ -758,7 +796,7 @@ namespace Cairn.Storage.Migrations.Sqlite
 
                     b.Property<string>("Trigger")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("RunId");
@@ -768,6 +806,73 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.HasIndex("PipelineVersionId", "CreatedTime");
 
                     b.ToTable("pipeline_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineTriggerEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedPipelineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CooldownUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Cursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDatasetVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastEvaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedPipelineId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("pipeline_triggers", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
@@ -1137,6 +1242,15 @@ namespace Cairn.Storage.Migrations.Sqlite
                     b.Navigation("PipelineVersion");
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineTriggerEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.AppliedPipelineEntity", null)
+                        .WithMany("Triggers")
+                        .HasForeignKey("AppliedPipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.PipelineEntity", "Pipeline")
@@ -1217,6 +1331,11 @@ namespace Cairn.Storage.Migrations.Sqlite
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.AppliedPipelineEntity", b =>
+                {
+                    b.Navigation("Triggers");
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetNameEntity", b =>

@@ -145,6 +145,37 @@ namespace Cairn.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "rollouts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Deployment = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActiveDeployment = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CandidateVariant = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChampionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    StartEventSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    PolicyJson = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StepIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    Inconclusive = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rollouts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_set_versions",
                 columns: table => new
                 {
@@ -336,6 +367,32 @@ namespace Cairn.Storage.Migrations.Sqlite
                         name: "FK_registered_model_tags_registered_models_RegisteredModelId",
                         column: x => x.RegisteredModelId,
                         principalTable: "registered_models",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rollout_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RolloutId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    NumbersJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rollout_decisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rollout_decisions_rollouts_RolloutId",
+                        column: x => x.RolloutId,
+                        principalTable: "rollouts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -848,6 +905,27 @@ namespace Cairn.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_rollout_decisions_RolloutId_Id",
+                table: "rollout_decisions",
+                columns: new[] { "RolloutId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollouts_ActiveDeployment",
+                table: "rollouts",
+                column: "ActiveDeployment",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollouts_Deployment_Id",
+                table: "rollouts",
+                columns: new[] { "Deployment", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollouts_State",
+                table: "rollouts",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_run_dataset_inputs_DatasetId",
                 table: "run_dataset_inputs",
                 column: "DatasetId");
@@ -909,6 +987,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "registered_model_tags");
 
             migrationBuilder.DropTable(
+                name: "rollout_decisions");
+
+            migrationBuilder.DropTable(
                 name: "run_dataset_inputs");
 
             migrationBuilder.DropTable(
@@ -934,6 +1015,9 @@ namespace Cairn.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "model_versions");
+
+            migrationBuilder.DropTable(
+                name: "rollouts");
 
             migrationBuilder.DropTable(
                 name: "datasets");
