@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cairn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMetadataContext))]
-    [Migration("20261124215007_InitialCreate")]
+    [Migration("20261124220042_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -23,6 +23,46 @@ namespace Cairn.Storage.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Cairn.Storage.Entities.AppliedPipelineEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppliedTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SpecText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WorkingDirectory")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("applied_pipelines", (string)null);
+                });
 
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetEntity", b =>
                 {
@@ -784,8 +824,8 @@ namespace Cairn.Storage.Migrations.Postgres
 
                     b.Property<string>("Trigger")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("RunId");
 
@@ -794,6 +834,75 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.HasIndex("PipelineVersionId", "CreatedTime");
 
                     b.ToTable("pipeline_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineTriggerEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppliedPipelineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CooldownUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Cursor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastDatasetVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LastEvaluated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastFired")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastReason")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LastReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedPipelineId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("pipeline_triggers", (string)null);
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
@@ -1302,6 +1411,15 @@ namespace Cairn.Storage.Migrations.Postgres
                     b.Navigation("PipelineVersion");
                 });
 
+            modelBuilder.Entity("Cairn.Storage.Entities.PipelineTriggerEntity", b =>
+                {
+                    b.HasOne("Cairn.Storage.Entities.AppliedPipelineEntity", null)
+                        .WithMany("Triggers")
+                        .HasForeignKey("AppliedPipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cairn.Storage.Entities.PipelineVersionEntity", b =>
                 {
                     b.HasOne("Cairn.Storage.Entities.PipelineEntity", "Pipeline")
@@ -1391,6 +1509,11 @@ namespace Cairn.Storage.Migrations.Postgres
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cairn.Storage.Entities.AppliedPipelineEntity", b =>
+                {
+                    b.Navigation("Triggers");
                 });
 
             modelBuilder.Entity("Cairn.Storage.Entities.DatasetNameEntity", b =>

@@ -12,6 +12,24 @@ namespace Cairn.Storage.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "applied_pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SpecText = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    WorkingDirectory = table.Column<string>(type: "text", nullable: true),
+                    ParamsJson = table.Column<string>(type: "text", nullable: false),
+                    AppliedTime = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_applied_pipelines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_sets",
                 columns: table => new
                 {
@@ -174,6 +192,39 @@ namespace Cairn.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_rollouts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pipeline_triggers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AppliedPipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
+                    LastEvaluated = table.Column<long>(type: "bigint", nullable: true),
+                    LastFired = table.Column<long>(type: "bigint", nullable: true),
+                    LastRunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CooldownUntil = table.Column<long>(type: "bigint", nullable: true),
+                    LastReason = table.Column<string>(type: "text", nullable: true),
+                    LastReportId = table.Column<long>(type: "bigint", nullable: true),
+                    Streak = table.Column<int>(type: "integer", nullable: false),
+                    LastDatasetVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Cursor = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipeline_triggers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pipeline_triggers_applied_pipelines_AppliedPipelineId",
+                        column: x => x.AppliedPipelineId,
+                        principalTable: "applied_pipelines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -618,7 +669,7 @@ namespace Cairn.Storage.Migrations.Postgres
                     RunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PipelineVersionId = table.Column<long>(type: "bigint", nullable: false),
                     ParamsJson = table.Column<string>(type: "text", nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     NoCache = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     CreatedTime = table.Column<long>(type: "bigint", nullable: false),
@@ -735,6 +786,12 @@ namespace Cairn.Storage.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applied_pipelines_Name",
+                table: "applied_pipelines",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_data_set_tags_VersionId",
@@ -879,6 +936,12 @@ namespace Cairn.Storage.Migrations.Postgres
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_pipeline_triggers_AppliedPipelineId_Key",
+                table: "pipeline_triggers",
+                columns: new[] { "AppliedPipelineId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pipeline_versions_PipelineId_SpecHash",
                 table: "pipeline_versions",
                 columns: new[] { "PipelineId", "SpecHash" },
@@ -983,6 +1046,9 @@ namespace Cairn.Storage.Migrations.Postgres
                 name: "params");
 
             migrationBuilder.DropTable(
+                name: "pipeline_triggers");
+
+            migrationBuilder.DropTable(
                 name: "registered_model_aliases");
 
             migrationBuilder.DropTable(
@@ -1014,6 +1080,9 @@ namespace Cairn.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "logged_models");
+
+            migrationBuilder.DropTable(
+                name: "applied_pipelines");
 
             migrationBuilder.DropTable(
                 name: "model_versions");

@@ -11,6 +11,24 @@ namespace Cairn.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "applied_pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SpecText = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    WorkingDirectory = table.Column<string>(type: "TEXT", nullable: true),
+                    ParamsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AppliedTime = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_applied_pipelines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_sets",
                 columns: table => new
                 {
@@ -173,6 +191,39 @@ namespace Cairn.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_rollouts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pipeline_triggers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AppliedPipelineId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
+                    LastEvaluated = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFired = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastRunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CooldownUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastReason = table.Column<string>(type: "TEXT", nullable: true),
+                    LastReportId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Streak = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDatasetVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Cursor = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pipeline_triggers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pipeline_triggers_applied_pipelines_AppliedPipelineId",
+                        column: x => x.AppliedPipelineId,
+                        principalTable: "applied_pipelines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -616,7 +667,7 @@ namespace Cairn.Storage.Migrations.Sqlite
                     RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     PipelineVersionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ParamsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     NoCache = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
@@ -733,6 +784,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applied_pipelines_Name",
+                table: "applied_pipelines",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_data_set_tags_VersionId",
@@ -877,6 +934,12 @@ namespace Cairn.Storage.Migrations.Sqlite
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_pipeline_triggers_AppliedPipelineId_Key",
+                table: "pipeline_triggers",
+                columns: new[] { "AppliedPipelineId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pipeline_versions_PipelineId_SpecHash",
                 table: "pipeline_versions",
                 columns: new[] { "PipelineId", "SpecHash" },
@@ -981,6 +1044,9 @@ namespace Cairn.Storage.Migrations.Sqlite
                 name: "params");
 
             migrationBuilder.DropTable(
+                name: "pipeline_triggers");
+
+            migrationBuilder.DropTable(
                 name: "registered_model_aliases");
 
             migrationBuilder.DropTable(
@@ -1012,6 +1078,9 @@ namespace Cairn.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "logged_models");
+
+            migrationBuilder.DropTable(
+                name: "applied_pipelines");
 
             migrationBuilder.DropTable(
                 name: "model_versions");
