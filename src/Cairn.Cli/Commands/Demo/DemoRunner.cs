@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Cairn.Client;
+using Cairn.Monitoring.Rollouts;
+using Cairn.Pipelines.Triggers;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +43,17 @@ internal sealed partial class DemoRunner(DemoSettings settings, DemoTimeline tim
             ["home"] = settings.Home,
         });
 
-        var completed = await TellStoryAsync(cancellationToken);
+        bool completed;
+        try
+        {
+            completed = await TellStoryAsync(cancellationToken);
+        }
+        catch (NotImplementedException e)
+        {
+            // A piece of issue 5 this build does not have yet: say which, and keep what was done explorable.
+            await timeline.AddAsync("missing", "missing", $"This build lacks a piece of the loop, so the story stops here: {e.TargetSite?.DeclaringType?.Name}.{e.TargetSite?.Name} is not implemented yet.");
+            completed = false;
+        }
         await timeline.ClearProgressAsync();
         await PrintExploreAsync(completed, cancellationToken);
         if (settings.Serve)
@@ -105,6 +117,21 @@ internal sealed partial class DemoRunner(DemoSettings settings, DemoTimeline tim
         }
     }
 
-    /// <summary>Hosting tweaks for the demo (a hook for the loop's services).</summary>
-    static partial void ConfigureServer(WebApplicationBuilder builder);
+    /// <summary>
+    /// Makes sure the closed loop's services are in the demo's server even where this build's server does not
+    /// wire them yet (each is added only when missing, so the server's own wiring wins).
+    /// </summary>
+    private static void ConfigureServer(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(RolloutService)))
+        {
+            services.AddCairnRollouts();
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(TriggerService)))
+        {
+            services.AddCairnPipelineTriggers();
+        }
+    }
 }

@@ -40,6 +40,22 @@ internal sealed record DemoSettings
     /// <summary>Replayed days between two rollout analyses.</summary>
     public int DaysPerAnalysis => 7;
 
+    /// <summary>The retraining pipeline's params for this run (its rollout policy).</summary>
+    public Dictionary<string, string> RetrainParams(params (string Key, string Value)[] extra)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["rollout_interval"] = RolloutIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["rollout_min_samples"] = RolloutMinSamples.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
     public string DemoDirectory => Path.Combine(Home, "demo");
 
     public string DataFile => Path.Combine(DemoDirectory, "data", "weather.csv");
