@@ -36,6 +36,7 @@ public abstract partial class MetadataContext : DbContext
         ConfigurePipelines(modelBuilder);
         ConfigureServing(modelBuilder);
         ConfigureRollouts(modelBuilder);
+        ConfigureMonitoring(modelBuilder);
     }
 
     partial void ConfigureRegistry(ModelBuilder modelBuilder);
@@ -49,6 +50,7 @@ public abstract partial class MetadataContext : DbContext
     partial void ConfigureServing(ModelBuilder modelBuilder);
 
     partial void ConfigureRollouts(ModelBuilder modelBuilder);
+    partial void ConfigureMonitoring(ModelBuilder modelBuilder);
 
     private static void ConfigureTracking(ModelBuilder b)
     {

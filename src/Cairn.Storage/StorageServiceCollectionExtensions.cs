@@ -47,6 +47,7 @@ public static partial class StorageServiceCollectionExtensions
         AddPipelineStore(services);
         AddServingStores(services);
         AddRolloutStore(services);
+        AddMonitoringStores(services);
         return services;
     }
 
@@ -61,4 +62,5 @@ public static partial class StorageServiceCollectionExtensions
     static partial void AddServingStores(IServiceCollection services);
 
     static partial void AddRolloutStore(IServiceCollection services);
+    static partial void AddMonitoringStores(IServiceCollection services);
 }

@@ -20,7 +20,12 @@ public static partial class MonitoringApi
     private static MonitoringJsonContext Json => MonitoringJsonContext.Default;
 
     /// <summary>The monitor service, the config/alert service and the scheduler (a hosted service).</summary>
-    public static IServiceCollection AddMonitoringApi(this IServiceCollection services) => services.AddCairnMonitors();
+    public static IServiceCollection AddMonitoringApi(this IServiceCollection services)
+    {
+        services.AddCairnMonitors();
+        services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+        return services;
+    }
 
     public static WebApplication MapMonitoringApi(this WebApplication app)
     {
