@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
@@ -61,7 +63,9 @@ public sealed partial class PipelineSpecParser
             return null;
         }
 
-        if (node is YamlScalarNode && YamlNodes.ToJson(node) is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) && d >= min && d <= max)
+        // YAML typed the scalar (an integer is a long here): only numbers count, "0.5" in quotes does not.
+        if (node is YamlScalarNode && YamlNodes.ToJson(node) is JsonValue { } v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d >= min && d <= max)
         {
             return d;
         }

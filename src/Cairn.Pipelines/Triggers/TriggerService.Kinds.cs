@@ -98,7 +98,6 @@ public sealed partial class TriggerService
 
         var streak = state.Streak;
         var lastReason = state.LastReason;
-        var held = new List<long>();
         MonitorCheck? last = null;
         MonitorReport? lastReport = null;
         foreach (var report in reports.Where(r => variant is null || r.Variant == variant).OrderBy(r => r.Id))
@@ -111,7 +110,6 @@ public sealed partial class TriggerService
             }
 
             streak = check.Holds.Value ? streak + 1 : 0;
-            held = check.Holds.Value ? [.. held, report.Id] : [];
             last = check;
             lastReport = report;
             lastReason = check.Holds.Value
@@ -125,7 +123,7 @@ public sealed partial class TriggerService
             return new TriggerOutcome(next, null);
         }
 
-        var debounce = needed > 1 ? $", {needed} consecutive reports ({string.Join(", ", held.TakeLast(needed))})" : "";
+        var debounce = needed > 1 ? $", {needed} consecutive reports" : "";
         return new TriggerOutcome(next, $"{last.Kind}: deployment {deployment} report {lastReport!.Id}, {last.Detail}{debounce}");
     }
 
