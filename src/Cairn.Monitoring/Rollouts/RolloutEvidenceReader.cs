@@ -11,7 +11,9 @@ namespace Cairn.Monitoring.Rollouts;
 /// from the serving metrics (the difference to the copy taken when the step began): they count every
 /// answered request, failures included, which the prediction log does not (it records successful
 /// predictions only, possibly sampled). The online metric comes from the prediction log since the step
-/// began joined with feedback by request id (the log holds each prediction's variant and output).
+/// began joined with feedback by request id (the log holds each prediction's variant and output). At a
+/// 100% step the champions get no traffic, so their side of the metric is what they did since the rollout
+/// started (the candidate is still judged on the step alone).
 /// </summary>
 public sealed class RolloutEvidenceReader(ServingMetrics metrics, PredictionLogReader log, IFeedbackStore feedback)
 {
@@ -53,10 +55,12 @@ public sealed class RolloutEvidenceReader(ServingMetrics metrics, PredictionLogR
     private async Task<Dictionary<string, Labelled>> LabelledAsync(Rollout rollout, CancellationToken cancellationToken)
     {
         var classification = rollout.Policy.Metric == "accuracy";
+        var championsIdle = rollout.Weight >= 100;
+        var champions = rollout.Champions.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var rows = await log.ReadAsync(new PredictionLogQuery
         {
             Deployment = rollout.Deployment,
-            From = rollout.StepStartedAt,
+            From = championsIdle ? Math.Min(rollout.CreatedAt, rollout.StepStartedAt) : rollout.StepStartedAt,
             Features = [],
             Outputs = classification ? PredictionOutputs.Label : PredictionOutputs.Score,
             IncludeShadow = false,
@@ -69,12 +73,14 @@ public sealed class RolloutEvidenceReader(ServingMetrics metrics, PredictionLogR
             var found = await feedback.GetAsync(rollout.Deployment, ids, cancellationToken);
             for (var i = start; i < start + count; i++)
             {
-                if (!found.TryGetValue(rows.RequestIds[i], out var f) || f.Actual is not { } actual)
+                var variant = rows.Variants[i];
+                var inWindow = rows.Timestamps[i] >= rollout.StepStartedAt || (championsIdle && champions.Contains(variant));
+                if (!inWindow || !found.TryGetValue(rows.RequestIds[i], out var f) || f.Actual is not { } actual)
                 {
                     continue;
                 }
 
-                var arm = result.TryGetValue(rows.Variants[i], out var a) ? a : result[rows.Variants[i]] = new Labelled();
+                var arm = result.TryGetValue(variant, out var a) ? a : result[variant] = new Labelled();
                 if (classification)
                 {
                     arm.Observe(string.Equals(rows.Labels![i], actual, StringComparison.Ordinal));

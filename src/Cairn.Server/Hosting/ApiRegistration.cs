@@ -3,6 +3,7 @@ using Cairn.Server.Metrics;
 using Cairn.Server.Mlflow;
 using Cairn.Server.Monitoring;
 using Cairn.Server.Native;
+using Cairn.Server.Rollouts;
 
 namespace Cairn.Server.Hosting;
 
@@ -21,6 +22,7 @@ public static class ApiRegistration
         services.AddInferenceApi();
         services.AddMetricsApi();
         services.AddMonitoringApi();
+        services.AddRolloutsApi();
         return services;
     }
 
@@ -40,6 +42,7 @@ public static class ApiRegistration
         app.MapInferenceApi();
         app.MapMetricsApi();
         app.MapMonitoringApi();
+        app.MapRolloutsApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
