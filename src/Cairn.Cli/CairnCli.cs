@@ -97,6 +97,7 @@ public static class CairnCli
             DeployCommand.Create(context),
             PredictCommand.Create(context),
             ScoreCommand.Create(context),
+            Commands.Monitor.MonitorCommand.Create(context),
         };
         return root;
     }

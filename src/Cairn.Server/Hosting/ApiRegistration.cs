@@ -23,6 +23,7 @@ public static class ApiRegistration
         services.AddMetricsApi();
         services.AddMonitoringApi();
         services.AddRolloutsApi();
+        services.AddMonitoringGauges();
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class ApiRegistration
         app.MapMetricsApi();
         app.MapMonitoringApi();
         app.MapRolloutsApi();
+        app.MapMonitorReportHtmlApi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }

@@ -1,6 +1,7 @@
 using Cairn.Core.Serving;
 using Cairn.Serving.Hosting;
 using Cairn.Serving.Metrics;
+using Cairn.Server.Monitoring;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Cairn.Server.Metrics;
@@ -22,7 +23,7 @@ public static class MetricsApi
 
     public static WebApplication MapMetricsApi(this WebApplication app)
     {
-        app.MapGet("/metrics", (HttpContext context) =>
+        app.MapGet("/metrics", async (HttpContext context) =>
         {
             var services = context.RequestServices;
             var writer = new PrometheusTextWriter();
@@ -31,6 +32,7 @@ public static class MetricsApi
                 services.GetService<IPredictionLog>()?.Stats,
                 services.GetService<IModelHost>()?.Loaded.Count);
             services.GetRequiredService<HttpApiMetrics>().WriteTo(writer);
+            await (services.GetService<MonitoringGauges>()?.WriteToAsync(writer, context.RequestAborted) ?? Task.CompletedTask);
             return Results.Text(writer.ToString(), PrometheusTextWriter.ContentType);
         });
         return app;
