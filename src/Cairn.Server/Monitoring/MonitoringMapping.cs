@@ -38,6 +38,7 @@ internal static class MonitoringMapping
         }
 
         var from = body.From;
+        var to = body.To;
         if (body.WindowSeconds is { } window)
         {
             if (!(window > 0 && window <= TimeSpan.FromDays(3660).TotalSeconds))
@@ -50,10 +51,12 @@ internal static class MonitoringMapping
                 throw CairnException.InvalidParameter("Give either 'from' or 'window_seconds', not both.");
             }
 
-            from = (body.To ?? now) - (long)(window * 1000);
+            // The window ends now as the server sees it, fixed here so the report's window is exactly window_seconds long.
+            to ??= now;
+            from = to - (long)(window * 1000);
         }
 
-        return new MonitorRequest(deployment, body.Variant, body.Last, from, body.To);
+        return new MonitorRequest(deployment, body.Variant, body.Last, from, to);
     }
 
     public static MonitorReportDto ToDto(MonitorReport r) => new(
