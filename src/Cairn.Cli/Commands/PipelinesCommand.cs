@@ -5,16 +5,18 @@ using Cairn.Contracts.Native.Pipelines;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary><c>cairn pipelines list|runs|show|cancel</c>: pipelines, their runs and step executions.</summary>
-internal static class PipelinesCommand
+/// <summary><c>cairn pipelines list|runs|show|cancel|apply|triggers</c>: pipelines, their runs and step executions, applied pipelines' triggers.</summary>
+internal static partial class PipelinesCommand
 {
     public static Command Create(CliContext context) =>
-        new("pipelines", "List pipelines and their runs; show a run's steps; cancel a run.")
+        new("pipelines", "List pipelines and their runs; show a run's steps; cancel a run; apply a pipeline and list its triggers.")
         {
             List(context),
             Runs(context),
             Show(context),
             Cancel(context),
+            Apply(context),
+            Triggers(context),
         };
 
     private static Command List(CliContext context)
@@ -57,10 +59,11 @@ internal static class PipelinesCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table("RUN ID", "STATUS", "STARTED", "DURATION", "PARAMS", "ERROR");
+            // TRIGGER says who started the run: "manual", or what a trigger saw (drift: deployment weather report 17, ...).
+            var table = new Table("RUN ID", "STATUS", "STARTED", "DURATION", "TRIGGER", "PARAMS", "ERROR") { MaxCellWidth = 100 };
             foreach (var r in runs)
             {
-                table.AddRow(r.RunId, r.Status, Formats.Time(r.CreatedTime), Formats.Duration(r.CreatedTime, r.EndTime),
+                table.AddRow(r.RunId, r.Status, Formats.Time(r.CreatedTime), Formats.Duration(r.CreatedTime, r.EndTime), r.Trigger,
                     string.Join(", ", r.Params.Select(p => $"{p.Key}={p.Value}")), r.Error?.Split('\n')[0]);
             }
 

@@ -21,6 +21,7 @@ public static partial class PipelinesApi
         var storage = services.Select(d => d.ImplementationInstance).OfType<StorageOptions>().FirstOrDefault() ?? new StorageOptions();
         services.AddCairnPipelines(new PipelineEngineOptions { WorkRoot = Path.Combine(storage.Home, "work") });
         services.AddHostedService<PipelinesHostedService>();
+        AddPipelineTriggers(services);
         return services;
     }
 
@@ -34,6 +35,7 @@ public static partial class PipelinesApi
         g.MapGet("/{name}/runs", ListRuns);
         g.MapGet("/artifacts/{artifactId:long}/lineage", ArtifactLineage);
         g.MapGet("/executions/{executionId:long}/lineage", ExecutionLineage);
+        MapPipelineTriggers(g);
         return app;
     }
 
