@@ -139,7 +139,9 @@ public static class RolloutAnalysis
         Requests = e.Requests, Errors = e.Errors, P99Ms = e.P99Ms, Labelled = e.Labelled, MetricValue = metric,
     };
 
-    private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    // Small p-values matter (1e-12 is not 0): below 1e-4 they are written in scientific notation.
+    private static string F(double value) =>
+        value != 0 && Math.Abs(value) < 1e-4 ? value.ToString("0.##e0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Num(double? value) => value is { } v ? F(v) : "n/a";
 

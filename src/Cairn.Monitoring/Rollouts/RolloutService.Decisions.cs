@@ -123,6 +123,7 @@ public sealed partial class RolloutService
         return full.Length <= DeploymentRules.MaxReasonLength ? full : full[..(DeploymentRules.MaxReasonLength - 1)] + "…";
     }
 
+    // 409: the request is fine, the rollout's state is what conflicts with it.
     private static CairnException NotActive(Rollout r, string what) => new(
-        ErrorCode.InvalidState, $"Rollout {r.Id} of deployment '{r.Deployment}' is {r.State}: it cannot be {what}.");
+        ErrorCode.ResourceConflict, $"Rollout {r.Id} of deployment '{r.Deployment}' is {r.State}: it cannot be {what}.");
 }

@@ -68,7 +68,7 @@ public sealed partial class RolloutService(
             var champions = deployment.Variants.Where(v => v.Mode == VariantMode.Live && v.Weight > 0).ToList();
             if (champions.Count == 0)
             {
-                throw new CairnException(ErrorCode.InvalidState, $"Deployment '{name}' has no live variant with traffic to compare a candidate with.");
+                throw CairnException.InvalidParameter($"Invalid value '{name}' for parameter 'deployment': it has no live variant with traffic to compare a candidate with.");
             }
 
             if (champions.FirstOrDefault(v => v.Model == model && v.Version == start.Version) is { } same)
