@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Cairn.Core.Monitoring;
 using Cairn.Monitoring.Monitors;
+using Cairn.Serving.PredictionLog;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Cli.Commands.Demo;
@@ -11,8 +12,30 @@ internal sealed partial class DemoRunner
     /// <summary>Runs the monitor once over the newest <paramref name="last"/> predictions (the same call as POST .../monitor).</summary>
     private async Task<MonitorReport> MonitorAsync(long last, CancellationToken cancellationToken)
     {
+        await WaitForPredictionLogAsync(cancellationToken);
         var monitor = _app.Services.GetRequiredService<MonitorService>();
         return await monitor.RunAsync(new MonitorRequest(DemoSettings.Deployment, Last: last), cancellationToken);
+    }
+
+    /// <summary>
+    /// The prediction log is written in batches (within a second): wait until every prediction sent so far is
+    /// on disk, so the monitor sees the whole window.
+    /// </summary>
+    private async Task WaitForPredictionLogAsync(CancellationToken cancellationToken)
+    {
+        var log = _app.Services.GetRequiredService<PredictionLog>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var stats = log.Stats;
+            if (stats.Written + stats.Dropped + stats.NotSampled >= _traffic.Requests || DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+
+            await timeline.ProgressAsync($"waiting for the prediction log: {stats.Written}/{_traffic.Requests} written");
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     /// <summary>The held-out days come from the same years and seasons as the training data: no drift is expected.</summary>
