@@ -95,5 +95,5 @@ internal sealed partial class DemoRunner
     }
 
     private static string Format(double value) =>
-        value < 0.0001 ? value.ToString("0.##E+0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
+        value != 0 && Math.Abs(value) < 0.0001 ? value.ToString("0.##E+0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -94,6 +94,15 @@ internal sealed partial class DemoRunner
             string.Create(CultureInfo.InvariantCulture, $"Rollout {rollout.Id} ended {state}; '{DemoSettings.Deployment}' now serves {string.Join(", ", Variants(deployment).Select(v => v!.ToString()))} ({holds} analyses waited for more data)"),
             CurrentDay(),
             new JsonObject { ["rollout"] = rollout.Id, ["state"] = state, ["variants"] = Variants(deployment), ["waiting_analyses"] = holds });
+        if (rollout.State == RolloutState.Promoted)
+        {
+            // The rollout moves traffic, not registry aliases: the promoted version becomes the champion the next gate compares with.
+            await _client.SetAliasAsync(DemoSettings.Model, "champion", version.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await timeline.AddAsync(phase, "champion_moved", $"The demo points {DemoSettings.Model}@champion at v{version} (v{_championVersion} before): later candidates are gated against it", CurrentDay(),
+                new JsonObject { ["champion"] = $"{DemoSettings.Model} v{version}", ["previous"] = $"{DemoSettings.Model} v{_championVersion}" });
+            _championVersion = version;
+        }
+
         return state;
     }
 
@@ -139,7 +148,7 @@ internal sealed partial class DemoRunner
 
             data["canary_accuracy"] = Round(n.Candidate.MetricValue);
             data["champion_accuracy"] = Round(n.Champion.MetricValue);
-            data["p_value"] = Round(n.PValue);
+            data["p_value"] = n.PValue is { } p && !double.IsNaN(p) ? p : null;
         }
 
         return data;

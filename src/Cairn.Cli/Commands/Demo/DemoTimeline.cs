@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,6 +12,9 @@ namespace Cairn.Cli.Commands.Demo;
 /// </summary>
 internal sealed class DemoTimeline(TextWriter output, TextWriter error, bool json, TimeProvider time, bool interactive)
 {
+    // Readable JSON: "2012–2013" and quotes stay as they are (the output is not embedded in HTML).
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly List<DemoEvent> _events = [];
     private readonly long _started = time.GetTimestamp();
     private bool _progressShown;
@@ -88,7 +92,7 @@ internal sealed class DemoTimeline(TextWriter output, TextWriter error, bool jso
         }
 
         summary["events"] = events;
-        await output.WriteLineAsync(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        await output.WriteLineAsync(summary.ToJsonString(JsonOptions));
         await output.FlushAsync(cancellationToken);
     }
 
