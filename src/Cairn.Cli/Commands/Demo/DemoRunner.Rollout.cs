@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Cairn.Core.Monitoring;
 using Cairn.Monitoring.Rollouts;
+using Cairn.Serving.Deployments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Cli.Commands.Demo;
@@ -66,6 +67,13 @@ internal sealed partial class DemoRunner
                 continue;
             }
 
+            // One analysis per DaysPerAnalysis replayed days: if the step began too recently (wall clock), wait out its interval.
+            var due = rollout.StepStartedAt + (long)(rollout.Policy.IntervalSeconds * 1000) - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            if (due > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(due + 20), cancellationToken);
+            }
+
             await controller.TickAsync(cancellationToken);
             var decisions = await Rollouts.Store.ListDecisionsAsync(rollout.Id, cancellationToken);
             foreach (var decision in decisions.Skip(reported))
@@ -88,6 +96,14 @@ internal sealed partial class DemoRunner
         }
 
         await _traffic.DeliverFeedbackAsync(null, cancellationToken);
+        if (rollout.IsActive)
+        {
+            // Paused (inconclusive too often) or out of traffic: a person would look; the demo aborts it to go on, and says so.
+            rollout = await Rollouts.AbortAsync(DemoSettings.Deployment,
+                new ChangeContext("cairn-demo", $"cairn demo: rollout {rollout.Id} was {rollout.State} without a decision; aborted to go on with the story"), cancellationToken);
+            await timeline.AddAsync(phase, "rollout_aborted", $"Rollout {rollout.Id} reached no decision; the demo aborted it (the champion keeps serving)", CurrentDay());
+        }
+
         var state = rollout.State.ToString();
         var deployment = await _client.GetDeploymentAsync(DemoSettings.Deployment, cancellationToken);
         await timeline.AddAsync(phase, "rollout_finished",
@@ -117,6 +133,7 @@ internal sealed partial class DemoRunner
         Alpha = 0.05,
         MaxErrorRate = 0.01,
         MaxP99Ms = 500,
+        InconclusiveLimit = 30,
     };
 
     /// <summary>The next 2015 day; after Dec 31 the replay starts again at Jan 1 (a second pass).</summary>

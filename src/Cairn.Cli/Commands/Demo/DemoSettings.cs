@@ -35,7 +35,7 @@ internal sealed record DemoSettings
     public int RolloutMinSamples => Fast ? 30 : 50;
 
     /// <summary>Time the rollout spends at least at each step (wall clock; the replay keeps sending meanwhile).</summary>
-    public double RolloutIntervalSeconds => Fast ? 0.5 : 2;
+    public double RolloutIntervalSeconds => Fast ? 0.3 : 1;
 
     /// <summary>Replayed days between two rollout analyses.</summary>
     public int DaysPerAnalysis => 7;
