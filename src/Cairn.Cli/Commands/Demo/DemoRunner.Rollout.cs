@@ -49,7 +49,7 @@ internal sealed partial class DemoRunner
                 ["alpha"] = policy.Alpha,
                 ["max_error_rate"] = policy.MaxErrorRate,
                 ["max_p99_ms"] = policy.MaxP99Ms,
-                ["clients_per_day"] = settings.RolloutClientsPerDay,
+                ["clients_per_day"] = $"{DemoSettings.RolloutClientsPerDay(rollout.Weight)} at {rollout.Weight}% (about one reaches the canary)",
             });
 
         var reported = (await Rollouts.Store.ListDecisionsAsync(rollout.Id, cancellationToken)).Count;
@@ -59,7 +59,7 @@ internal sealed partial class DemoRunner
         for (var day = 1; day <= maxDays; day++)
         {
             var today = Next2015Day();
-            await _traffic.ReplayDayAsync(today, settings.RolloutClientsPerDay, cancellationToken);
+            await _traffic.ReplayDayAsync(today, DemoSettings.RolloutClientsPerDay(rollout.Weight), cancellationToken);
             await _traffic.DeliverFeedbackAsync(today.Date, cancellationToken);
             await timeline.ProgressAsync($"rollout {rollout.Id}: {today.Date:yyyy-MM-dd}, {rollout.Weight}% canary, {holds} analyses waiting for data");
             if (day % settings.DaysPerAnalysis != 0)
@@ -74,6 +74,8 @@ internal sealed partial class DemoRunner
                 await Task.Delay(TimeSpan.FromMilliseconds(due + 20), cancellationToken);
             }
 
+            // The analysis reads the prediction log: let it catch up with what was sent (the replay is faster than its flushes).
+            await WaitForPredictionLogAsync(cancellationToken);
             await controller.TickAsync(cancellationToken);
             var decisions = await Rollouts.Store.ListDecisionsAsync(rollout.Id, cancellationToken);
             foreach (var decision in decisions.Skip(reported))

@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using Cairn.Client;
 using Cairn.Monitoring.Rollouts;
 using Cairn.Pipelines.Triggers;
+using Cairn.Serving.PredictionLog;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -124,6 +126,9 @@ internal sealed partial class DemoRunner(DemoSettings settings, DemoTimeline tim
     private static void ConfigureServer(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // The replay sends a week of traffic in milliseconds: flush the prediction log often so monitor and rollout see it soon.
+        services.Configure<PredictionLogOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(100));
         if (!services.Any(d => d.ServiceType == typeof(RolloutService)))
         {
             services.AddCairnRollouts();

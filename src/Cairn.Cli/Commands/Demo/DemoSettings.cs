@@ -26,13 +26,14 @@ internal sealed record DemoSettings
     public int FeedbackDelayDays { get; init; } = 7;
 
     /// <summary>
-    /// Clients asking about each 2015 day during a rollout. One request per day would give a 10% canary about
-    /// three labelled answers a month; several clients give each arm enough samples within the year.
+    /// Clients asking about each 2015 day during a rollout at <paramref name="canaryWeight"/>%: about one of them
+    /// reaches the canary, so its labelled answers are mostly distinct days (repeated answers about one day are
+    /// not independent and would make the test overconfident), and the champion keeps serving the rest.
     /// </summary>
-    public int RolloutClientsPerDay => Fast ? 6 : 10;
+    public static int RolloutClientsPerDay(int canaryWeight) => canaryWeight <= 0 ? 1 : Math.Max(1, (int)Math.Round(100.0 / canaryWeight));
 
     /// <summary>Labelled answers each arm needs at a step before the analysis decides.</summary>
-    public int RolloutMinSamples => Fast ? 30 : 50;
+    public int RolloutMinSamples => Fast ? 25 : 40;
 
     /// <summary>Time the rollout spends at least at each step (wall clock; the replay keeps sending meanwhile).</summary>
     public double RolloutIntervalSeconds => Fast ? 0.3 : 1;
