@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Cairn.Monitoring.Statistics;
 
 namespace Cairn.Monitoring.Drift;
 
@@ -37,7 +38,7 @@ internal static class SortedSamples
             }
         }
 
-        Array.Sort(result);
+        RadixSort.Sort(result);
         return result;
     }
 

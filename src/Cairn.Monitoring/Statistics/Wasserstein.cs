@@ -15,11 +15,7 @@ public static class Wasserstein
     {
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(v);
-        var x = (double[])u.Clone();
-        var y = (double[])v.Clone();
-        Array.Sort(x);
-        Array.Sort(y);
-        return DistanceSorted(x, y);
+        return DistanceSorted(RadixSort.SortedCopy(u), RadixSort.SortedCopy(v));
     }
 
     /// <summary>The distance between samples already sorted ascending, by one merge pass (compensated sum).</summary>
