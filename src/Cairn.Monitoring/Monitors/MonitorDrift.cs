@@ -3,6 +3,7 @@ using Cairn.Core.Monitoring;
 using Cairn.Data.Profiling;
 using Cairn.Data.Tables;
 using Cairn.Monitoring.Drift;
+using Cairn.Serving.Inference;
 using Cairn.Serving.PredictionLog;
 
 namespace Cairn.Monitoring.Monitors;
@@ -15,8 +16,11 @@ internal static class MonitorDrift
 
     public const string EmptyWindow = "no predictions in the window";
 
+    /// <summary>Evidently treats the datetime column as the index, not as a feature to test.</summary>
+    public const string DatetimeSkipped = "datetime columns are not drift-tested";
+
     /// <summary>Every (non-datetime) feature of the model tested against its training column; null when the model has no training profile.</summary>
-    public static DatasetDrift? Features(ModelReference reference, IReadOnlyList<string> features, PredictionLogColumns columns, DriftOptions options)
+    public static DatasetDrift? Features(ModelReference reference, PredictionLogColumns columns, DriftOptions options)
     {
         if (reference.Profile is not { } profile)
         {
@@ -25,11 +29,12 @@ internal static class MonitorDrift
 
         var tested = new List<(string Name, ColumnProfile Profile)>();
         var skipped = new List<ColumnDrift>();
-        foreach (var name in features)
+        foreach (var feature in reference.Features.Features)
         {
+            var name = feature.Name;
             var column = profile.Find(name);
-            var reason = column is null ? "not in the training profile"
-                : column.Type is ColumnType.DateTime ? "datetime columns are not drift-tested"
+            var reason = feature.Kind is FeatureKind.DateTime || column?.Type is ColumnType.DateTime ? DatetimeSkipped
+                : column is null ? "not in the training profile"
                 : column.Type is ColumnType.Text ? "free-text columns are not drift-tested"
                 : columns.RowCount == 0 ? EmptyWindow
                 : null;

@@ -13,7 +13,7 @@ public sealed partial class MonitorService
         string deployment, DeploymentVariant variant, MonitorWindow window, DriftOptions options, CancellationToken cancellationToken)
     {
         var reference = await references.GetAsync(variant.Model, variant.Version, cancellationToken);
-        // Datetime features are not drift-tested (Evidently treats the datetime column as the index), so they are not read either.
+        // Datetime features are not drift-tested (Evidently treats the datetime column as the index), so they are not read either; the report lists them as skipped.
         var features = reference.Features.Features.Where(f => f.Kind != FeatureKind.DateTime).Select(f => f.Name).ToList();
         var columns = await log.ReadAsync(
             new PredictionLogQuery
@@ -44,7 +44,7 @@ public sealed partial class MonitorService
             WindowStart = window.From ?? (columns.RowCount > 0 ? columns.Timestamps.Min() : window.To),
             WindowEnd = window.To,
             Rows = columns.RowCount,
-            FeatureDrift = MonitorDrift.Features(reference, features, columns, options),
+            FeatureDrift = MonitorDrift.Features(reference, columns, options),
             PredictionDrift = MonitorDrift.Prediction(reference, columns, options),
             Performance = MonitorPerformance.Compute(reference, columns, feedbackById),
             Health = MonitorPerformance.Health(columns),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Cairn.Core.Errors;
 using Cairn.Core.Monitoring;
@@ -27,6 +28,9 @@ public sealed partial class MonitorService(
 
     public const long MaxLast = 1_000_000;
 
+    /// <summary>One run per deployment at a time (scheduled and manual), so two reports never evaluate alerts against the same firing state.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
     /// <summary>One report: the given variant, or the deployment's main live variant (the highest weight).</summary>
     public async Task<MonitorReport> RunAsync(MonitorRequest request, CancellationToken cancellationToken)
     {
@@ -50,12 +54,22 @@ public sealed partial class MonitorService(
         var variants = SelectVariants(deployment, request.Variant ?? config.Variant, explicitVariant: request.Variant is not null);
         var window = ResolveWindow(request, config, time.GetUtcNow().ToUnixTimeMilliseconds());
         var options = DriftOptionsMapping.ToOptions(config.Drift);
-        var rules = await settings.GetRulesAsync(deployment.Name, cancellationToken);
         var results = new List<MonitorReport>(variants.Count);
-        foreach (var variant in variants)
+        var gate = _gates.GetOrAdd(deployment.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            var report = await BuildReportAsync(deployment.Name, variant, window, options, cancellationToken);
-            results.Add(await StoreWithAlertsAsync(report, rules, cancellationToken));
+            // Read under the gate: the rules and firing states a run evaluates are those the previous run left.
+            var rules = await settings.GetRulesAsync(deployment.Name, cancellationToken);
+            foreach (var variant in variants)
+            {
+                var report = await BuildReportAsync(deployment.Name, variant, window, options, cancellationToken);
+                results.Add(await StoreWithAlertsAsync(report, rules, cancellationToken));
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
 
         return results;
