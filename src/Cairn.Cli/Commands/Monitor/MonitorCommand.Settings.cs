@@ -142,7 +142,7 @@ internal static partial class MonitorCommand
         var config = current with { LastRunAt = null, NextRunAt = null };
         if (parse.GetValue(options.Interval) is { } interval)
         {
-            config = config with { IntervalSeconds = MonitorSettings.IsReset(interval) ? null : MonitorOutput.ParseDuration(interval, "--interval") };
+            config = config with { IntervalSeconds = MonitorSettings.IsReset(interval, "off") ? null : MonitorOutput.ParseDuration(interval, "--interval") };
         }
 
         if (last is not null)
@@ -157,7 +157,7 @@ internal static partial class MonitorCommand
 
         if (parse.GetValue(options.Variant) is { } variant)
         {
-            config = config with { Variant = MonitorSettings.IsReset(variant) ? null : variant };
+            config = config with { Variant = MonitorSettings.IsReset(variant, "all") ? null : variant };
         }
 
         var drift = config.Drift ?? new DriftOptionsDto();
@@ -188,5 +188,5 @@ internal static partial class MonitorCommand
         return config with { Drift = drift == new DriftOptionsDto() ? null : drift };
     }
 
-    private static string? Method(string? given, string? current) => given is null ? current : MonitorSettings.IsReset(given) ? null : given;
+    private static string? Method(string? given, string? current) => given is null ? current : MonitorSettings.IsReset(given, "default") ? null : given;
 }

@@ -67,7 +67,7 @@ internal static class MonitorOutput
             var table = new Table("COLUMN", "TYPE", "TEST", "SCORE", "THRESHOLD", "DRIFT").AlignRight(3).AlignRight(4);
             foreach (var c in columns)
             {
-                var name = ReferenceEquals(c, report.PredictionDrift) ? $"{c.Column} (prediction)" : c.Column;
+                var name = ReferenceEquals(c, report.PredictionDrift) ? $"{c.Column} (output)" : c.Column;
                 table.AddRow(name, c.Type, c.Method, c.Skipped is null ? Formats.Number(c.Score) : "", Threshold(c),
                     c.Skipped is { } why ? $"skipped: {why}" : c.Drifted ? "DRIFT" : "no");
             }

@@ -38,8 +38,8 @@ internal static class MonitorSettings
         return method == "default" && threshold is null ? (column, null) : (column, new ColumnDriftOverrideDto(method.Length == 0 ? null : method, threshold));
     }
 
-    /// <summary>"off", "none" and "default" clear a setting.</summary>
-    internal static bool IsReset(string value) => value is "off" or "none" or "default" or "all";
+    /// <summary>The words that clear a setting: <c>--interval off</c>, <c>--method default</c>, <c>--variant all</c> (only these, so a variant may be called "default").</summary>
+    internal static bool IsReset(string value, string word) => value == word || (word == "off" && value == "none");
 
     /// <summary><c>NAME:METRIC:OP:THRESHOLD</c>; the metric may itself hold colons (<c>feature_drift:temp_max</c>).</summary>
     internal static AlertRuleDto ParseRule(string text)
