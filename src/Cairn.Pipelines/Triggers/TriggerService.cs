@@ -70,9 +70,19 @@ public sealed partial class TriggerService(
         {
             foreach (var pipeline in await _applied.ListAppliedAsync(cancellationToken))
             {
-                if (pipeline.Triggers.Count > 0)
+                if (pipeline.Triggers.Count == 0)
+                {
+                    continue;
+                }
+
+                try
                 {
                     await EvaluatePipelineAsync(pipeline, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // One pipeline's failure (a monitor store error, say) must not starve the others; its triggers say why.
+                    await RecordFailureAsync(pipeline, e, cancellationToken);
                 }
             }
         }
@@ -129,6 +139,16 @@ public sealed partial class TriggerService(
             }
 
             firedRun = await FireAsync(pipeline, spec, next, reason, now, cancellationToken);
+        }
+    }
+
+    private async Task RecordFailureAsync(AppliedPipeline pipeline, Exception e, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var current = await _applied.GetAppliedAsync(pipeline.Name, cancellationToken);
+        foreach (var state in current?.Triggers ?? [])
+        {
+            await _applied.SaveTriggerStateAsync(state with { LastEvaluated = now, LastReason = $"evaluation failed: {e.Message}" }, cancellationToken);
         }
     }
 
