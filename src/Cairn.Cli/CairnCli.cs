@@ -95,6 +95,7 @@ public static class CairnCli
             PipelinesCommand.Create(context),
             LineageCommand.Create(context),
             DeployCommand.Create(context),
+            Commands.Rollout.RolloutCommand.Create(context),
             PredictCommand.Create(context),
             ScoreCommand.Create(context),
             Commands.Monitor.MonitorCommand.Create(context),

@@ -40,6 +40,7 @@ public static class PipelinesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, MlnetTrainStep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, ModelEvaluateStep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, ModelRegisterStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStep, Steps.Deploy.DeployRolloutStep>());
         services.AddSingleton<StepCatalog>();
         services.AddSingleton<PipelineCompiler>();
         services.AddSingleton<PipelineDefinitions>();

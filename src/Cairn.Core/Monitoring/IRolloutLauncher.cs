@@ -12,7 +12,7 @@ public interface IRolloutLauncher
 }
 
 /// <summary>
-/// What to roll out where. Null policy fields take the defaults (steps 10/25/50/100, see docs/monitoring.md).
+/// What to roll out where. A null policy takes the defaults (steps 10/25/50/100, see docs/rollouts.md).
 /// <paramref name="Trigger"/> says why (e.g. <c>pipeline:seattle-weather run 12</c>).
 /// </summary>
 public sealed record RolloutStart(string Deployment, string Model, long Version, RolloutPolicy? Policy, string Actor, string Trigger);

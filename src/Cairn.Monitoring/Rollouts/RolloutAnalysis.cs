@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cairn.Core.Monitoring;
+using Cairn.Monitoring.Statistics;
 
 namespace Cairn.Monitoring.Rollouts;
 
@@ -106,13 +107,13 @@ public static class RolloutAnalysis
         if (accuracy)
         {
             test = "two-proportion-z";
-            (statistic, pValue) = RolloutStatistics.TwoProportionZ(candidate.Correct, candidate.Labelled, champion.Correct, champion.Labelled);
+            (statistic, pValue) = TwoProportionZTest.Test(candidate.Correct, candidate.Labelled, champion.Correct, champion.Labelled);
             drop = b!.Value - c!.Value;
         }
         else
         {
             test = "mann-whitney";
-            (statistic, pValue) = RolloutStatistics.MannWhitney([.. candidate.AbsoluteErrors], [.. champion.AbsoluteErrors]);
+            (statistic, pValue) = MannWhitney.Test([.. candidate.AbsoluteErrors], [.. champion.AbsoluteErrors]);
             // Relative: an error metric has the label's unit, so a fixed absolute tolerance would mean nothing.
             drop = b!.Value == 0 ? (c!.Value == 0 ? 0 : double.PositiveInfinity) : (c!.Value - b.Value) / b.Value;
         }

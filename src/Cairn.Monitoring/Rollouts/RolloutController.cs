@@ -58,7 +58,9 @@ public sealed partial class RolloutController(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        // A zero or negative setting would make PeriodicTimer throw and silently stop every rollout: use the default.
+        var period = options.Value.PollInterval > TimeSpan.Zero ? options.Value.PollInterval : new RolloutControllerOptions().PollInterval;
+        using var timer = new PeriodicTimer(period, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

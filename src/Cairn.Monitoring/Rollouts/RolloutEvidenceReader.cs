@@ -85,7 +85,7 @@ public sealed class RolloutEvidenceReader(ServingMetrics metrics, PredictionLogR
                 {
                     arm.Observe(string.Equals(rows.Labels![i], actual, StringComparison.Ordinal));
                 }
-                else if (double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                else if (double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value - rows.Scores![i]))
                 {
                     arm.Observe(Math.Abs(rows.Scores![i] - value));
                 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cairn.Core.Errors;
 using Cairn.Core.Monitoring;
+using Cairn.Core.Serving;
 using Cairn.Serving.Deployments;
 
 namespace Cairn.Monitoring.Rollouts;
@@ -30,6 +31,12 @@ public sealed partial class RolloutService
             {
                 var gone = deployment is null ? $"deployment '{r.Deployment}' was deleted" : $"variant '{r.CandidateVariant}' was removed or changed by hand";
                 return await RecordAsync(r, r with { State = RolloutState.Aborted }, RolloutAction.Abort, ControllerActor, $"aborted: {gone}", null, now, cancellationToken);
+            }
+
+            if (deployment.Status == DeploymentStatus.Paused)
+            {
+                // A paused deployment answers 503 to everyone: that says nothing about the candidate.
+                return null;
             }
 
             if (baselines.Get(r.Id, r.StepStartedAt) is not { } baseline)

@@ -60,8 +60,19 @@ public sealed partial class RolloutService(
             var deployment = await deployments.GetAsync(name, cancellationToken);
             if (await store.CurrentAsync(name, cancellationToken) is { IsActive: true } active)
             {
+                if (trigger.StartsWith("pipeline:", StringComparison.Ordinal) && active.Trigger == trigger && active.Model == model && active.Version == start.Version)
+                {
+                    // A retried pipeline step (its first attempt started this rollout and then died): the same request, the same rollout.
+                    return active;
+                }
+
                 throw new CairnException(ErrorCode.ResourceConflict,
                     $"Deployment '{name}' already has an active rollout ({active.Id}: model '{active.Model}' version {active.Version}, {active.State}); abort it or wait for it to end.");
+            }
+
+            if (deployment.Status == DeploymentStatus.Paused)
+            {
+                throw CairnException.InvalidParameter($"Invalid value '{name}' for parameter 'deployment': it is paused (it answers 503), so a candidate could not be judged; resume it first.");
             }
 
             await CheckVersionAsync(model, start.Version, cancellationToken);

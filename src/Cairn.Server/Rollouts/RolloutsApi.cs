@@ -17,7 +17,11 @@ public static class RolloutsApi
     private static RolloutsJsonContext Json => RolloutsJsonContext.Default;
 
     /// <summary>The rollout service (also Core's IRolloutLauncher for pipelines) and its controller loop.</summary>
-    public static IServiceCollection AddRolloutsApi(this IServiceCollection services) => services.AddCairnRollouts();
+    public static IServiceCollection AddRolloutsApi(this IServiceCollection services)
+    {
+        services.AddOptions<RolloutControllerOptions>().BindConfiguration(RolloutControllerOptions.Section);
+        return services.AddCairnRollouts();
+    }
 
     public static WebApplication MapRolloutsApi(this WebApplication app)
     {

@@ -62,6 +62,18 @@ public sealed class RolloutBadInputTests(DeploymentsServerFixture server)
     }
 
     [Fact]
+    public async Task PausedDeployment_IsRejected_NamingTheDeployment()
+    {
+        var name = await CreateAsync();
+        await server.PostAsync($"/api/v1/deployments/{name}/pause", new { });
+
+        var (code, body) = await server.PostAsync($"/api/v1/deployments/{name}/rollout", new { model = server.Model, version = 2 });
+
+        Assert.Equal(400, code);
+        Assert.Contains("'deployment': it is paused", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadMaxResults_IsRejected()
     {
         var (code, body) = await server.SendAsync(HttpMethod.Get, "/api/v1/rollouts?max_results=0");
