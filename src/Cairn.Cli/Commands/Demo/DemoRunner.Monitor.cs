@@ -76,7 +76,7 @@ internal sealed partial class DemoRunner
             foreach (var column in drift.Columns.Where(c => c.Skipped is null))
             {
                 features[column.Column] = string.Create(CultureInfo.InvariantCulture,
-                    $"{column.Method} {(column.IsPValue ? "p" : "score")}={Format(column.Score)}{(column.Drifted ? " DRIFT" : "")}");
+                    $"{column.Method} {(column.IsPValue ? "p" : "score")}={Format(column.Score)}{(column.Drifted ? " DRIFT" : "")}{Means(column)}");
             }
 
             data["features"] = features;
@@ -93,6 +93,10 @@ internal sealed partial class DemoRunner
 
         return data;
     }
+
+    private static string Means(ColumnDrift column) => column is { ReferenceMean: { } reference, CurrentMean: { } current }
+        ? string.Create(CultureInfo.InvariantCulture, $" (mean {reference:0.##} → {current:0.##})")
+        : "";
 
     private static string Format(double value) =>
         value != 0 && Math.Abs(value) < 0.0001 ? value.ToString("0.##E+0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
