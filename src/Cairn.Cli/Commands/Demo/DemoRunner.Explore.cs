@@ -26,7 +26,7 @@ internal sealed partial class DemoRunner
             $"cairn rollout list{serverFlag}",
             $"cairn monitor reports --deployment {DemoSettings.Deployment}{serverFlag}",
             $"cairn monitor report --deployment {DemoSettings.Deployment} --last 365 --html report.html{serverFlag}",
-            $"cairn pipelines triggers{serverFlag}",
+            $"cairn pipelines triggers weather-retrain{serverFlag}",
             $"cairn pipelines runs weather-retrain{serverFlag}",
             $"cairn lineage {DemoSettings.Model}@champion{serverFlag}",
             $"cairn predict -d {DemoSettings.Deployment} --record '{{\"date\": \"2016-01-05\", \"precipitation\": 2.5, \"temp_max\": 8.3, \"temp_min\": 3.9, \"wind\": 4.1}}'{serverFlag}",
