@@ -24,11 +24,11 @@ internal sealed partial class DemoRunner
     private async Task WaitForPredictionLogAsync(CancellationToken cancellationToken)
     {
         var log = _app.Services.GetRequiredService<PredictionLog>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
         while (true)
         {
             var stats = log.Stats;
-            if (stats.Written + stats.Dropped + stats.NotSampled >= _traffic.Requests || DateTime.UtcNow > deadline)
+            if (stats.Written + stats.Dropped + stats.NotSampled >= _traffic.Requests || TimeProvider.System.GetUtcNow() > deadline)
             {
                 return;
             }

@@ -68,7 +68,7 @@ internal sealed partial class DemoRunner
             }
 
             // One analysis per DaysPerAnalysis replayed days: if the step began too recently (wall clock), wait out its interval.
-            var due = rollout.StepStartedAt + (long)(rollout.Policy.IntervalSeconds * 1000) - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var due = rollout.StepStartedAt + (long)(rollout.Policy.IntervalSeconds * 1000) - TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
             if (due > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(due + 20), cancellationToken);
