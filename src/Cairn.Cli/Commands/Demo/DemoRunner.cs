@@ -30,6 +30,7 @@ internal sealed partial class DemoRunner(DemoSettings settings, DemoTimeline tim
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        EnsurePortFree();
         PrepareHome();
         _data = DemoData.Load();
         await WriteDemoFilesAsync(cancellationToken);
@@ -115,6 +116,26 @@ internal sealed partial class DemoRunner(DemoSettings settings, DemoTimeline tim
         catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             await app.DisposeAsync();
+            throw new CliUsageException($"port {settings.Port} is in use ({e.Message}); pass --port N, or --port 0 for a free one.");
+        }
+    }
+
+    /// <summary>Checked before the host starts: a host that fails to bind logs stack traces from its background services.</summary>
+    private void EnsurePortFree()
+    {
+        if (settings.Port == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, settings.Port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException e)
+        {
             throw new CliUsageException($"port {settings.Port} is in use ({e.Message}); pass --port N, or --port 0 for a free one.");
         }
     }
