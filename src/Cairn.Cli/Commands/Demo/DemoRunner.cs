@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Cairn.Client;
-using Cairn.Monitoring.Rollouts;
-using Cairn.Pipelines.Triggers;
 using Cairn.Serving.PredictionLog;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
@@ -140,24 +138,10 @@ internal sealed partial class DemoRunner(DemoSettings settings, DemoTimeline tim
         }
     }
 
-    /// <summary>
-    /// Makes sure the closed loop's services are in the demo's server even where this build's server does not
-    /// wire them yet (each is added only when missing, so the server's own wiring wins).
-    /// </summary>
+    /// <summary>Hosting tweaks for the demo's server.</summary>
     private static void ConfigureServer(WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-
         // The replay sends a week of traffic in milliseconds: flush the prediction log often so monitor and rollout see it soon.
-        services.Configure<PredictionLogOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(100));
-        if (!services.Any(d => d.ServiceType == typeof(RolloutService)))
-        {
-            services.AddCairnRollouts();
-        }
-
-        if (!services.Any(d => d.ServiceType == typeof(TriggerService)))
-        {
-            services.AddCairnPipelineTriggers();
-        }
+        builder.Services.Configure<PredictionLogOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(100));
     }
 }
