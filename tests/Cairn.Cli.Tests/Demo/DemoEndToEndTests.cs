@@ -93,7 +93,7 @@ public sealed class DemoEndToEndTests(DemoRunFixture demo) : IClassFixture<DemoR
         var rollback = demo.Single("rolled_back", "worse");
         var data = rollback.GetProperty("data");
         Assert.True(data.GetProperty("canary_accuracy").GetDouble() < data.GetProperty("champion_accuracy").GetDouble(), rollback.ToString());
-        Assert.True(data.GetProperty("p_value").GetDouble() < 0.05, rollback.ToString());
+        Assert.True(data.GetProperty("p_value").GetDouble() < 0.01, rollback.ToString());
         Assert.Contains("rolled back", rollback.GetProperty("message").GetString());
         Assert.Equal("RolledBack", demo.Single("rollout_finished", "worse").GetProperty("data").GetProperty("state").GetString());
         Assert.Equal("RolledBack", demo.Timeline.GetProperty("outcome").GetProperty("worse_rollout").GetString());

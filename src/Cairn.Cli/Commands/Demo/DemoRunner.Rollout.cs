@@ -132,7 +132,7 @@ internal sealed partial class DemoRunner
         MinSamples = settings.RolloutMinSamples,
         Metric = "accuracy",
         MaxDrop = 0.02,
-        Alpha = 0.05,
+        Alpha = 0.01,
         MaxErrorRate = 0.01,
         MaxP99Ms = 500,
         InconclusiveLimit = 30,
