@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using Cairn.Cli.Commands;
+using Cairn.Cli.Commands.Demo;
 using Cairn.Client;
 using Microsoft.Extensions.Options;
 
@@ -84,6 +85,7 @@ public static class CairnCli
             context.Server,
             context.Json,
             ServerCommand.Create(context),
+            DemoCommand.Create(context),
             DbCommand.Create(context),
             ExperimentsCommand.Create(context),
             RunsCommand.Create(context),
