@@ -63,6 +63,11 @@ public sealed class MonitorScheduler(
             {
                 await RunDueAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping (also when the host failed to start): not an error of the loop.
+                return;
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Looking for due monitors failed; retrying in {Interval}", PollInterval);

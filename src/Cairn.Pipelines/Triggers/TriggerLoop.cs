@@ -20,7 +20,12 @@ public sealed partial class TriggerLoop(TriggerService triggers, TriggerOptions 
             {
                 await triggers.EvaluateAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping (also when the host failed to start): not an error of the loop.
+                return;
+            }
+            catch (Exception e)
             {
                 // One bad pass (a store hiccup) must not stop the loop: the next pass tries again.
                 LogPassFailed(logger, e);

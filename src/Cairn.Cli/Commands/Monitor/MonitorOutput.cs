@@ -86,7 +86,7 @@ internal static class MonitorOutput
         {
             var tested = drift.Columns.Count(c => c.Skipped is null);
             output.WriteLine($"Drift is detected for {Percent(drift.Share)} of columns ({drift.DriftedColumns} out of {tested}): " +
-                $"{(drift.Drifted ? "DATASET DRIFT" : "no dataset drift")} (drift share {Formats.Number(drift.DriftShare)}).");
+                $"{(drift.Drifted ? "DATASET DRIFT" : "no dataset drift")} (dataset drift at a share of {Formats.Number(drift.DriftShare)} or more).");
         }
         else
         {
