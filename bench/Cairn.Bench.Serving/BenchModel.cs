@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Cairn.Data.Profiling;
 using Cairn.Data.Reading;
+using Cairn.Data.Serialization;
 using Cairn.Data.Tables;
 using Cairn.Training;
 using Cairn.Training.Bundles;
@@ -40,6 +42,8 @@ internal sealed class BenchModel
             Exclude = ["date"],
             Seed = 1,
             Train = data,
+            // The drift reference, as a pipeline-trained model has it, so monitoring runs do their real work.
+            TrainingProfileJson = DataJson.Serialize(DatasetProfiler.Profile(data)),
         });
         using var zip = new MemoryStream();
         await result.Bundle.SaveAsync(zip, CancellationToken.None);

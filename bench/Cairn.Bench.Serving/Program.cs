@@ -2,6 +2,7 @@
 // Cairn server in its own process, loaded over loopback by wrk (saturation) and hey (a fixed rate), with
 // the in-process ceilings measured in the same run. Prints a markdown table for docs/benchmarks.md.
 //   dotnet run -c Release --project bench/Cairn.Bench.Serving -- [--quick] [--no-http]
+//   dotnet run -c Release --project bench/Cairn.Bench.Serving -- --monitoring [--quick]   (issue 5: monitoring's cost to serving)
 //   (internal) --serve --port N --home DIR [--no-prediction-log]
 using System.Globalization;
 using System.Text.Json;
@@ -11,6 +12,11 @@ using Cairn.Cli;
 if (args.Contains("--serve"))
 {
     return await ServeMode.RunAsync(args);
+}
+
+if (args.Contains("--monitoring"))
+{
+    return await MonitoringCost.RunAsync(TimeSpan.FromSeconds(args.Contains("--quick") ? 5 : 10));
 }
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

@@ -1,6 +1,6 @@
 namespace Cairn.Monitoring.Tests.Statistics;
 
-/// <summary>Tolerances of the drift contract (shared/contracts/drift/README.md).</summary>
+/// <summary>Tolerances of the drift contract (Statistics/Contract/README.md, a copy of the shared contract).</summary>
 internal static class Close
 {
     /// <summary>Statistics: 1e-9 relative.</summary>

@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Cairn.Testing;
 
 namespace Cairn.Monitoring.Tests.Statistics;
 
 /// <summary>
-/// The drift contract's golden values (shared/contracts/drift/golden.json, SciPy 1.10.1 / numpy 1.24.2),
-/// found by walking up from the repository root (the shared directory sits next to the checkout, or
-/// further up for a worktree).
+/// The drift contract's golden values (SciPy 1.10.1 / numpy 1.24.2), a copy of the shared contract kept
+/// in Statistics/Contract (with its README stating the tolerances) so the tests run from any clone.
 /// </summary>
 internal static class Golden
 {
@@ -53,17 +51,5 @@ internal static class Golden
 
     private static JsonDocument Load() => JsonDocument.Parse(File.ReadAllText(Path));
 
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(Repository.Root); directory is not null; directory = directory.Parent)
-        {
-            var candidate = System.IO.Path.Combine(directory.FullName, "shared", "contracts", "drift", "golden.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("shared/contracts/drift/golden.json not found above the repository root");
-    }
+    private static string Find() => System.IO.Path.Combine(AppContext.BaseDirectory, "Statistics", "Contract", "golden.json");
 }
