@@ -15,6 +15,9 @@ internal static class MonitoringCost
 {
     private const int Rounds = 3;
 
+    /// <summary>Predictions per monitor run (CAIRN_BENCH_MONITOR_LAST overrides the 10,000).</summary>
+    private static readonly string Last = Environment.GetEnvironmentVariable("CAIRN_BENCH_MONITOR_LAST") ?? "10000";
+
     public static async Task<int> RunAsync(TimeSpan duration)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -62,7 +65,7 @@ internal static class MonitoringCost
             runMs.Sort();
             var cost = 1 - (monitored.Sum() / quiet.Sum());
             var row = new BenchRow(
-                $"OIP infer at saturation (wrk -t2 -c64) while a monitor run starts every second (last 10,000 predictions, all features + prediction + feedback), {Rounds} alternating rounds",
+                $"OIP infer at saturation (wrk -t2 -c64) while a monitor run starts every second (last {Last} predictions, all features + prediction + feedback), {Rounds} alternating rounds",
                 $"{quiet.Average():N0} req/s without, {monitored.Average():N0} with: cost {cost:P1} (rounds {string.Join(" / ", quiet.Zip(monitored, (q, m) => (1 - (m / q)).ToString("P1", CultureInfo.InvariantCulture)))}); {runMs.Count} runs, median {runMs[runMs.Count / 2]:F0} ms",
                 "≤ 5%");
             Console.WriteLine();
@@ -79,7 +82,7 @@ internal static class MonitoringCost
 
     private static async Task MonitorAsync(HttpClient http)
     {
-        using var content = new StringContent("""{"last":10000}""", Encoding.UTF8, "application/json");
+        using var content = new StringContent($$"""{"last":{{Last}}}""", Encoding.UTF8, "application/json");
         using var answer = await http.PostAsync(new Uri($"api/v1/deployments/{ServingSetup.Deployment}/monitor", UriKind.Relative), content);
         if (!answer.IsSuccessStatusCode)
         {
