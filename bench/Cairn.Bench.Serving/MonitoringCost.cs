@@ -35,6 +35,16 @@ internal static class MonitoringCost
             // Warm-up: fills the log with more than one window and loads the reference profile once.
             await LoadTools.WrkAsync(infer, body, work, 2, 64, TimeSpan.FromSeconds(5));
             await MonitorAsync(http);
+            var idle = new List<double>();
+            for (var i = 0; i < 10; i++)
+            {
+                var run = Stopwatch.StartNew();
+                await MonitorAsync(http);
+                idle.Add(run.Elapsed.TotalMilliseconds);
+            }
+
+            idle.Sort();
+            Console.Error.WriteLine($"monitor run without traffic: median {idle[idle.Count / 2]:F1} ms, min {idle[0]:F1} ms");
 
             var quiet = new List<double>();
             var monitored = new List<double>();
@@ -66,7 +76,7 @@ internal static class MonitoringCost
             var cost = 1 - (monitored.Sum() / quiet.Sum());
             var row = new BenchRow(
                 $"OIP infer at saturation (wrk -t2 -c64) while a monitor run starts every second (last {Last} predictions, all features + prediction + feedback), {Rounds} alternating rounds",
-                $"{quiet.Average():N0} req/s without, {monitored.Average():N0} with: cost {cost:P1} (rounds {string.Join(" / ", quiet.Zip(monitored, (q, m) => (1 - (m / q)).ToString("P1", CultureInfo.InvariantCulture)))}); {runMs.Count} runs, median {runMs[runMs.Count / 2]:F0} ms",
+                $"one run without traffic {idle[idle.Count / 2]:F0} ms; {quiet.Average():N0} req/s without, {monitored.Average():N0} with: cost {cost:P1} (rounds {string.Join(" / ", quiet.Zip(monitored, (q, m) => (1 - (m / q)).ToString("P1", CultureInfo.InvariantCulture)))}); {runMs.Count} runs, median {runMs[runMs.Count / 2]:F0} ms",
                 "≤ 5%");
             Console.WriteLine();
             Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
