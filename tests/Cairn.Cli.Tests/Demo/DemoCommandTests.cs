@@ -52,16 +52,4 @@ public sealed class DemoCommandTests
         Assert.Equal(365, data.Year2015.Count);
         Assert.True(data.Year2014.Zip(data.Year2014.Skip(1)).All(p => p.First.Date < p.Second.Date));
     }
-
-    [Fact]
-    public void RetrainSpec_WithoutRolloutStep_KeepsEveryOtherStepAndTheTriggers()
-    {
-        var spec = DemoPipelines.Spec("retrain.yaml");
-        var stripped = DemoPipelines.WithoutRolloutStep(spec);
-        Assert.Contains("uses: deploy.rollout", spec);
-        Assert.DoesNotContain("deploy.rollout", stripped);
-        Assert.Contains("uses: model.register", stripped);
-        Assert.Contains("triggers:", stripped);
-        Assert.Contains("drift:", stripped);
-    }
 }

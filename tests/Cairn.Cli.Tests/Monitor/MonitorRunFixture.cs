@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cairn.Data.Profiling;
-using Cairn.Data.Serialization;
-using Cairn.Data.Tables;
 using Cairn.Serving.PredictionLog;
 using Cairn.Testing;
 using Cairn.Testing.Deployments;
-using Cairn.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Cli.Tests.Monitor;
@@ -32,7 +28,7 @@ public sealed class MonitorRunFixture : IAsyncLifetime
         await Server.InitializeAsync();
         var rows = File.ReadLines(Repository.SeattleWeatherCsv).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
         var model = "profiled-" + Guid.NewGuid().ToString("N")[..8];
-        await Server.RegisterAsync(model, await TrainAsync([.. rows.Where(r => string.CompareOrdinal(r[0], "2014") < 0)]));
+        await Server.RegisterAsync(model, await SeattleModels.ProfiledLightGbm2012To2013);
         var (status, body) = await Server.PostAsync("/api/v1/deployments", new
         {
             name = Deployment,
@@ -75,32 +71,5 @@ public sealed class MonitorRunFixture : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"the prediction log holds {log.RowCount} of {Served} records after 30 s");
             await Task.Delay(100);
         }
-    }
-
-    private static async Task<byte[]> TrainAsync(IReadOnlyList<string[]> rows)
-    {
-        var columns = Numeric.Select((name, i) => new DataColumn
-        {
-            Schema = new ColumnSchema(name, ColumnType.Numeric), Numbers = [.. rows.Select(r => double.Parse(r[i + 1], CultureInfo.InvariantCulture))],
-        }).ToList();
-        columns.Add(new DataColumn
-        {
-            Schema = new ColumnSchema("weather", ColumnType.Categorical) { Categories = [.. rows.Select(r => r[5]).Distinct().Order(StringComparer.Ordinal)] },
-            Strings = [.. rows.Select(r => (string?)r[5])],
-        });
-        var train = new DataTable(columns);
-        var result = ModelTrainer.Train(new TrainingRequest
-        {
-            Task = ModelTask.MulticlassClassification,
-            Label = "weather",
-            Trainer = "lightgbm",
-            Train = train,
-            Seed = 1,
-            HyperParameters = new Dictionary<string, string> { ["number_of_iterations"] = "10", ["number_of_leaves"] = "4" },
-            TrainingProfileJson = DataJson.Serialize(DatasetProfiler.Profile(train)),
-        });
-        using var stream = new MemoryStream();
-        await result.Bundle.SaveAsync(stream, CancellationToken.None);
-        return stream.ToArray();
     }
 }

@@ -1,10 +1,6 @@
 using System.Globalization;
-using Cairn.Data.Profiling;
-using Cairn.Data.Serialization;
-using Cairn.Data.Tables;
 using Cairn.Testing;
 using Cairn.Testing.Deployments;
-using Cairn.Training;
 
 namespace Cairn.Server.Tests.Monitoring;
 
@@ -26,37 +22,10 @@ public sealed class MonitoringServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
-        await Server.RegisterAsync(Model, await TrainAsync([.. Rows.Where(r => r.Date < new DateOnly(2014, 1, 1))]));
+        await Server.RegisterAsync(Model, await SeattleModels.ProfiledLightGbm2012To2013);
     }
 
     public Task DisposeAsync() => Server.DisposeAsync();
-
-    private static async Task<byte[]> TrainAsync(IReadOnlyList<WeatherRow> rows)
-    {
-        var columns = Numeric.Select((name, i) => new DataColumn
-        {
-            Schema = new ColumnSchema(name, ColumnType.Numeric), Numbers = [.. rows.Select(r => r.Values[i])],
-        }).ToList();
-        columns.Add(new DataColumn
-        {
-            Schema = new ColumnSchema("weather", ColumnType.Categorical) { Categories = [.. rows.Select(r => r.Weather).Distinct().Order(StringComparer.Ordinal)] },
-            Strings = [.. rows.Select(r => (string?)r.Weather)],
-        });
-        var train = new DataTable(columns);
-        var result = ModelTrainer.Train(new TrainingRequest
-        {
-            Task = ModelTask.MulticlassClassification,
-            Label = "weather",
-            Trainer = "lightgbm",
-            Train = train,
-            Seed = 1,
-            HyperParameters = new Dictionary<string, string> { ["number_of_iterations"] = "10", ["number_of_leaves"] = "4" },
-            TrainingProfileJson = DataJson.Serialize(DatasetProfiler.Profile(train)),
-        });
-        using var stream = new MemoryStream();
-        await result.Bundle.SaveAsync(stream, CancellationToken.None);
-        return stream.ToArray();
-    }
 
     private static List<WeatherRow> Load() =>
         [.. File.ReadLines(Repository.SeattleWeatherCsv).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Select(p => new WeatherRow(

@@ -19,17 +19,6 @@ internal static class DemoPipelines
         return reader.ReadToEnd();
     }
 
-    /// <summary>
-    /// The retraining spec without its <c>rollout</c> step, for a server that has no <c>deploy.rollout</c> step
-    /// kind yet (the demo then starts the same rollout itself, and says so).
-    /// </summary>
-    public static string WithoutRolloutStep(string spec)
-    {
-        var start = spec.IndexOf("\n  rollout:\n", StringComparison.Ordinal);
-        var end = spec.IndexOf("\ntriggers:", StringComparison.Ordinal);
-        return start < 0 || end < start ? spec : spec[..start] + spec[end..];
-    }
-
     /// <summary>Follows a run to its end, showing which step it is on.</summary>
     public static async Task<GetPipelineRunResponse> WaitAsync(CairnClient client, string runId, DemoTimeline timeline, string what, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cairn.Client;
-using Cairn.Pipelines.Steps;
 using Cairn.Pipelines.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,25 +12,15 @@ internal sealed partial class DemoRunner
 
     private TriggerService Triggers => _app.Services.GetRequiredService<TriggerService>();
 
-    /// <summary>False when this build's server has no deploy.rollout step: the demo then starts the rollouts itself.</summary>
-    private bool PipelineRollsOut => _app.Services.GetRequiredService<StepCatalog>().Find("deploy.rollout") is not null;
-
-    private string RetrainSpec => PipelineRollsOut ? DemoPipelines.Spec("retrain.yaml") : DemoPipelines.WithoutRolloutStep(DemoPipelines.Spec("retrain.yaml"));
-
     /// <summary>Applies the retraining pipeline: the server keeps it with its drift trigger (POST /api/v1/pipelines).</summary>
     private async Task<bool> ApplyRetrainPipelineAsync(CancellationToken cancellationToken)
     {
         var applied = await Triggers.ApplyAsync(
-            new PipelineApplication(RetrainSpec, "retrain.yaml", settings.DemoDirectory, settings.RetrainParams()), cancellationToken);
+            new PipelineApplication(DemoPipelines.Spec("retrain.yaml"), "retrain.yaml", settings.DemoDirectory, settings.RetrainParams()), cancellationToken);
         if (applied.Pipeline is not { } pipeline)
         {
             await timeline.AddAsync("retrain", "failed", "The retraining pipeline is invalid: " + string.Join("; ", applied.Problems));
             return false;
-        }
-
-        if (!PipelineRollsOut)
-        {
-            await timeline.AddAsync("retrain", "note", "This server has no deploy.rollout step yet: the pipeline registers the candidate and the demo starts its rollout (same policy, same controller).");
         }
 
         await timeline.AddAsync("retrain", "pipeline_applied",
@@ -121,7 +110,7 @@ internal sealed partial class DemoRunner
             return true;
         }
 
-        var state = await DriveRolloutAsync("rollout", candidate.Value, runId, cancellationToken);
+        var state = await DriveRolloutAsync("rollout", candidate.Value, cancellationToken);
         _outcome["retrained_rollout"] = state;
         return state is not null;
     }

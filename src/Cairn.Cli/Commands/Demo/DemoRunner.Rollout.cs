@@ -19,14 +19,8 @@ internal sealed partial class DemoRunner
     /// controller analyse each step, printing every decision with its numbers, until the rollout ends.
     /// Returns the final state, or null when no rollout of <paramref name="version"/> was started.
     /// </summary>
-    private async Task<string?> DriveRolloutAsync(string phase, long version, string runId, CancellationToken cancellationToken)
+    private async Task<string?> DriveRolloutAsync(string phase, long version, CancellationToken cancellationToken)
     {
-        if (!PipelineRollsOut)
-        {
-            await Rollouts.StartAsync(new RolloutStart(DemoSettings.Deployment, DemoSettings.Model, version, Policy(), "cairn-demo",
-                $"pipeline:{RetrainPipeline} run {runId} (started by cairn demo: this server has no deploy.rollout step)"), cancellationToken);
-        }
-
         var rollout = await Rollouts.Store.CurrentAsync(DemoSettings.Deployment, cancellationToken);
         if (rollout is null || rollout.Version != version)
         {
@@ -124,20 +118,6 @@ internal sealed partial class DemoRunner
         return state;
     }
 
-    /// <summary>The policy of retrain.yaml's rollout step (used only when the demo has to start the rollout itself).</summary>
-    private RolloutPolicy Policy() => new()
-    {
-        Steps = [10, 25, 50, 100],
-        IntervalSeconds = settings.RolloutIntervalSeconds,
-        MinSamples = settings.RolloutMinSamples,
-        Metric = "accuracy",
-        MaxDrop = 0.02,
-        Alpha = 0.01,
-        MaxErrorRate = 0.01,
-        MaxP99Ms = 500,
-        InconclusiveLimit = 30,
-    };
-
     /// <summary>The next 2015 day; after Dec 31 the replay starts again at Jan 1 (a second pass).</summary>
     private WeatherDay Next2015Day() => _data.Year2015[_day2015++ % _data.Year2015.Count];
 
@@ -180,7 +160,7 @@ internal sealed partial class DemoRunner
     private async Task<bool> WorseCandidateAsync(CancellationToken cancellationToken)
     {
         var parameters = settings.RetrainParams(("trainer", "baseline"), ("min_f1", "0"), ("max_drop", "1"));
-        var submitted = await _client.SubmitPipelineRunAsync(RetrainSpec, "retrain.yaml", parameters,
+        var submitted = await _client.SubmitPipelineRunAsync(DemoPipelines.Spec("retrain.yaml"), "retrain.yaml", parameters,
             workingDirectory: settings.DemoDirectory, cancellationToken: cancellationToken);
         await timeline.AddAsync("worse", "worse_submitted",
             $"Now a deliberately worse candidate: run {submitted.RunId} trains the baseline (always the most frequent class) with the offline gate relaxed (min_f1=0, max_drop=1) so only the online analysis can stop it",
@@ -192,7 +172,7 @@ internal sealed partial class DemoRunner
             return false;
         }
 
-        var state = await DriveRolloutAsync("worse", version.Value, submitted.RunId, cancellationToken);
+        var state = await DriveRolloutAsync("worse", version.Value, cancellationToken);
         _outcome["worse_rollout"] = state;
         return state is not null;
     }
