@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs Cairn's whole test suite: ./test.sh [extra dotnet test arguments, e.g. --filter Name~Replay]
 #
-# On a fresh Debian machine with the .NET SDK it first installs what the tests need (PostgreSQL's server
-# binaries; the tests start their own private server). Builds once, runs every test project (in
-# parallel), and ends with one line "N passed, N failed[, N skipped]". The exit code is the test result.
+# On a fresh Debian machine with the .NET SDK it first installs what the tests need: PostgreSQL's server
+# binaries (the tests start their own private server) and Debian's chromium (the web UI tests drive it).
+# Builds once, runs every test project (in parallel), and ends with one line "N passed, N failed[, N
+# skipped]". The exit code is the test result.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -36,6 +37,23 @@ ensure_postgres() {
     have_postgres || { echo "test.sh: postgresql was installed but initdb is still missing" >&2; exit 1; }
 }
 
+# The web UI's tests drive Debian's chromium through Playwright (never a downloaded browser).
+ensure_chromium() {
+    if [[ -n "${CAIRN_TEST_CHROMIUM:-}" ]] || [[ -x /usr/bin/chromium ]]; then
+        return 0
+    fi
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test.sh: chromium is not installed and this is not root, so it is not installed now;" >&2
+        echo "         the web UI tests will fail. Install it with: sudo apt-get install -y chromium" >&2
+        return 0
+    fi
+    echo "test.sh: installing chromium (apt-get) ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq chromium >/dev/null
+    [[ -x /usr/bin/chromium ]] || { echo "test.sh: chromium was installed but /usr/bin/chromium is missing" >&2; exit 1; }
+}
+
 # Sums the TRX counters of every test project into one line the CI can read.
 summarize() {
     local passed=0 failed=0 skipped=0 files=0 counters value
@@ -60,6 +78,7 @@ summarize() {
 }
 
 ensure_postgres
+ensure_chromium
 
 echo "test.sh: building ($configuration) ..."
 if ! dotnet build Cairn.slnx -c "$configuration" -v q -nologo; then

@@ -4,6 +4,7 @@ using Cairn.Server.Mlflow;
 using Cairn.Server.Monitoring;
 using Cairn.Server.Native;
 using Cairn.Server.Rollouts;
+using Cairn.Server.Ui;
 
 namespace Cairn.Server.Hosting;
 
@@ -24,6 +25,7 @@ public static class ApiRegistration
         services.AddMonitoringApi();
         services.AddMonitoringGauges();
         services.AddRolloutsApi();
+        services.AddCairnUi();
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class ApiRegistration
         app.MapMonitoringApi();
         app.MapMonitorReportHtmlApi();
         app.MapRolloutsApi();
+        app.MapCairnUi();
         app.MapFallbackToEndpointNotFound();
         return app;
     }
