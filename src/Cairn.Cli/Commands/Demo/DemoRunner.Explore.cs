@@ -11,6 +11,15 @@ internal sealed partial class DemoRunner
     {
         var server = _app.BoundAddress().ToString().TrimEnd('/');
         var serverFlag = server == CliContext.DefaultServer ? "" : $" --server {server}";
+        // The web UI tells the story with charts: start there; the JSON APIs and commands follow.
+        var pages = new[]
+        {
+            $"{server}/",
+            $"{server}/deployments/{DemoSettings.Deployment}",
+            $"{server}/monitoring?deployment={DemoSettings.Deployment}",
+            $"{server}/pipelines/weather-retrain",
+            $"{server}/models/{DemoSettings.Model}",
+        };
         var urls = new[]
         {
             $"{server}/api/v1/deployments/{DemoSettings.Deployment}",
@@ -41,6 +50,7 @@ internal sealed partial class DemoRunner
                 ["outcome"] = _outcome.DeepClone(),
                 ["explore"] = new JsonObject
                 {
+                    ["pages"] = new JsonArray([.. pages.Select(u => (JsonNode)JsonValue.Create(u))]),
                     ["urls"] = new JsonArray([.. urls.Select(u => (JsonNode)JsonValue.Create(u))]),
                     ["commands"] = new JsonArray([.. commands.Select(c => (JsonNode)JsonValue.Create(c))]),
                 },
@@ -51,7 +61,14 @@ internal sealed partial class DemoRunner
         {
             var output = context.Out;
             await output.WriteLineAsync();
-            await output.WriteLineAsync(completed ? "The loop is closed. Explore what happened:" : "The demo stopped early (see the last line above). Explore what there is:");
+            await output.WriteLineAsync(completed ? "The loop is closed. Explore what happened in the web UI:" : "The demo stopped early (see the last line above). Explore what there is in the web UI:");
+            foreach (var page in pages)
+            {
+                await output.WriteLineAsync($"  {page}");
+            }
+
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("The same through the API:");
             foreach (var url in urls)
             {
                 await output.WriteLineAsync($"  {url}");
