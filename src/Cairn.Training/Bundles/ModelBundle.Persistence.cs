@@ -77,6 +77,26 @@ public sealed partial class ModelBundle
         }
     }
 
+    /// <summary>
+    /// Reads only <c>bundle.json</c> (signature, task, metrics) of a bundle, without loading the model:
+    /// for pages and tools that describe a model version.
+    /// </summary>
+    public static async Task<BundleManifest> ReadManifestAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        try
+        {
+            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
+            return ReadManifest(zip);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
+        {
+            throw CairnException.InvalidParameter($"Not a valid model bundle: {e.Message}");
+        }
+    }
+
     private static BundleManifest ReadManifest(ZipArchive zip)
     {
         var entry = zip.GetEntry(ManifestFileName) ?? throw new InvalidDataException($"it has no {ManifestFileName}.");
