@@ -43,5 +43,8 @@ public static class ModelCharts
     {
         ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "version" }, ["dtick"] = 1, ["tickformat"] = "d" },
         ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "metric value" } },
+        // On the right: below the plot it would sit on the x axis title.
+        ["legend"] = new JsonObject { ["orientation"] = "v", ["x"] = 1.02, ["y"] = 1 },
+        ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 140, ["t"] = 32, ["b"] = 44 },
     };
 }

@@ -110,6 +110,15 @@ public sealed partial class ModelVersionPage
     private IReadOnlyList<(string Label, string? Href)> Crumbs =>
         [("Models", Links.Models), (_version!.Name, Links.Model(_version.Name)), ($"Version {Number}", null)];
 
+    /// <summary>The bundle's flavor as people write it.</summary>
+    private string FlavorName => _bundle.Manifest?.Flavor switch
+    {
+        null => "—",
+        Training.Bundles.ModelFlavor.MlNet => "ML.NET",
+        Training.Bundles.ModelFlavor.Onnx => "ONNX",
+        var other => other.Value.ToString().ToLowerInvariant(),
+    };
+
     private string? PipelineRunId => _lineage?.PipelineRun?.RunId
         ?? _version?.Tags.LastOrDefault(t => t.Key == LineageBuilder.PipelineRunTag)?.Value;
 }
