@@ -83,17 +83,31 @@ public sealed partial class ModelBundle
     /// </summary>
     public static async Task<BundleManifest> ReadManifestAsync(Stream stream, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
+        // A seekable stream (a file) is read in place: only the zip directory and bundle.json, not the model.
+        Stream source = stream;
+        if (!stream.CanSeek)
+        {
+            var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            source = buffer;
+        }
+
         try
         {
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
+            using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
             return ReadManifest(zip);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
         {
             throw CairnException.InvalidParameter($"Not a valid model bundle: {e.Message}");
+        }
+        finally
+        {
+            if (!ReferenceEquals(source, stream))
+            {
+                await source.DisposeAsync();
+            }
         }
     }
 

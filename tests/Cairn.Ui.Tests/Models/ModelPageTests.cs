@@ -29,6 +29,9 @@ public sealed class ModelPageTests(UiFixture ui)
         await Assertions.Expect(served.Locator($"a[href='{Links.Deployment(demo.ServingDeployment)}']")).ToBeVisibleAsync();
 
         await Assertions.Expect(p.Page.Locator("[data-testid=aliases-table]")).ToContainTextAsync("champion");
+        var compare = await p.Page.GetByTestId("compare-runs").GetAttributeAsync("href");
+        Assert.StartsWith("/compare?runs=", compare);
+        Assert.Contains(demo.ChampionRunId, compare);
         await Assertions.Expect(p.Page.Locator("[data-chart='model-metrics'] .main-svg").First).ToBeVisibleAsync();
         await UiFixture.ScreenshotAsync(p.Page, "models-model");
         p.AssertNoProblems();
