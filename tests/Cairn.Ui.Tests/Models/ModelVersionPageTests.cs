@@ -68,6 +68,9 @@ public sealed class ModelVersionPageTests(UiFixture ui)
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("%");
         await Assertions.Expect(row.GetByTestId("deployment-link")).ToHaveAttributeAsync("href", Links.Deployment(demo.ServingDeployment));
+        // The audit trail: the deployment's recorded changes that gave this version its traffic.
+        await Assertions.Expect(p.Page.Locator("[data-testid=version-history] tbody tr", new() { HasText = demo.ServingDeployment }).First).ToBeVisibleAsync();
+        await UiFixture.ScreenshotAsync(p.Page, "models-version-served");
         p.AssertNoProblems();
 
         await row.GetByTestId("deployment-link").ClickAsync();

@@ -62,6 +62,7 @@ public sealed class ModelsListTests(UiFixture ui)
         Assert.Equal(400, p.Status);
         await Assertions.Expect(p.Page.Locator("[data-testid=models-error]")).ToContainTextAsync("colour");
         await Assertions.Expect(p.Page.Locator("[data-testid=models-search]")).ToBeVisibleAsync();
+        await Assertions.Expect(p.Page.Locator("nav.pager")).ToHaveCountAsync(0);
         await UiFixture.ScreenshotAsync(p.Page, "models-list-bad-filter");
     }
 

@@ -85,8 +85,38 @@ public sealed class ModelsQueryTests
         Assert.Equal([new("accuracy", 0.9), new("macro_f1", 0.7)], ModelsQuery.TagMetrics(version));
     }
 
+    [Fact]
+    public void VersionHistory_KeepsTheChangesThatServeTheVersion_AndTheOneThatTookItOut()
+    {
+        DeploymentEvent[] newestFirst =
+        [
+            Event(5, "promote", ("canary", "m", 3, 100)),
+            Event(4, "set_weights", ("champion", "m", 2, 50), ("canary", "m", 3, 50)),
+            Event(3, "update", ("champion", "m", 2, 90), ("canary", "m", 3, 10)),
+            Event(2, "update", ("champion", "m", 2, 100)),
+            Event(1, "create", ("champion", "m", 1, 100)),
+        ];
+
+        var history = ModelsQuery.VersionHistory(newestFirst, "m", 2);
+
+        Assert.Equal([2L, 3L, 4L, 5L], history.Select(c => c.Event.Sequence));
+        Assert.Equal([100, 90, 50], history.Take(3).Select(c => c.Variant!.Weight));
+        Assert.Null(history[3].Variant);
+        Assert.Empty(ModelsQuery.VersionHistory(newestFirst, "m", 7));
+    }
+
     internal static ModelVersion Version(long number, string stage, params KeyValue[] tags) =>
         new() { Name = "m", Version = number, Source = "mlflow-artifacts:/m", CurrentStage = stage, Tags = tags };
+
+    private static DeploymentEvent Event(long sequence, string action, params (string Name, string Model, long Version, int Weight)[] variants) => new()
+    {
+        Deployment = "weather",
+        Sequence = sequence,
+        Timestamp = sequence * 1000,
+        Actor = "tester",
+        Action = action,
+        Variants = [.. variants.Select(v => new DeploymentVariant { Name = v.Name, Model = v.Model, Version = v.Version, Weight = v.Weight })],
+    };
 
     private static Deployment Deployment(string name, params (string Name, string Model, long Version, int Weight, VariantMode Mode)[] variants) => new()
     {

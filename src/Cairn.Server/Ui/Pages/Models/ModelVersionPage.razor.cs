@@ -45,6 +45,7 @@ public sealed partial class ModelVersionPage
     private ModelLineageResponse? _lineage;
     private string? _lineageNote;
     private IReadOnlyList<ServingVariant> _serving = [];
+    private IReadOnlyList<VersionChange> _history = [];
 
     private string Number => _version!.Version.ToString(CultureInfo.InvariantCulture);
 
@@ -71,6 +72,23 @@ public sealed partial class ModelVersionPage
         }
 
         _serving = ModelsQuery.ServingVariants(await Deployments.ListAsync(ct), _version.Name, _version.Version);
+        _history = await HistoryAsync(ct);
+    }
+
+    /// <summary>
+    /// The audit trail of this version in production: the recorded changes of the deployments serving it
+    /// (one bounded history read per serving deployment, usually one or two).
+    /// </summary>
+    private async Task<IReadOnlyList<VersionChange>> HistoryAsync(CancellationToken ct)
+    {
+        var changes = new List<VersionChange>();
+        foreach (var deployment in _serving.Select(s => s.Deployment.Name).Distinct(StringComparer.Ordinal))
+        {
+            var events = await Deployments.ListEventsAsync(deployment, DeploymentService.DefaultEvents, ct);
+            changes.AddRange(ModelsQuery.VersionHistory(events, _version!.Name, _version.Version));
+        }
+
+        return [.. changes.OrderByDescending(c => c.Event.Timestamp).ThenByDescending(c => c.Event.Sequence)];
     }
 
     /// <summary>The version a URL names: <c>.../versions/3</c>, or an alias such as <c>.../versions/champion</c>.</summary>

@@ -79,10 +79,35 @@ public static class ModelsQuery
             .Select(g => new KeyValuePair<string, double>(g.Key, g.Last().Parsed!.Value))
             .OrderBy(p => p.Key, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The changes of a deployment that concern one model version (oldest first): every change after which a
+    /// variant serves it, and the change that took it out. <see cref="VersionChange.Variant"/> is null for that last kind.
+    /// </summary>
+    public static IReadOnlyList<VersionChange> VersionHistory(IEnumerable<DeploymentEvent> events, string model, long version)
+    {
+        var changes = new List<VersionChange>();
+        var served = false;
+        foreach (var e in events.OrderBy(e => e.Sequence))
+        {
+            var variant = e.Variants.FirstOrDefault(v => v.Model == model && v.Version == version);
+            if (variant is not null || served)
+            {
+                changes.Add(new VersionChange(e, variant));
+            }
+
+            served = variant is not null;
+        }
+
+        return changes;
+    }
+
     /// <summary>The share of live traffic a variant gets, as a percentage text (shadow variants get a copy, not a share).</summary>
     public static string TrafficShare(DeploymentVariant variant) =>
         variant.Mode == VariantMode.Shadow ? "shadow (copy of all traffic)" : variant.Weight.ToString(CultureInfo.InvariantCulture) + " %";
 }
+
+/// <summary>A deployment change that concerns a model version: the variant serving it afterwards, or null when it was taken out.</summary>
+public sealed record VersionChange(DeploymentEvent Event, DeploymentVariant? Variant);
 
 /// <summary>One deployment variant that serves a model version.</summary>
 public sealed record ServingVariant(Deployment Deployment, DeploymentVariant Variant);
