@@ -39,5 +39,9 @@ public static class Links
 
     public static string MonitorReport(long reportId) => $"/monitoring/reports/{reportId}";
 
+    /// <summary>A file of the artifact store (e.g. a model version's bundle), served for download by the MLflow artifacts proxy.</summary>
+    public static string StoredArtifact(string storePath) =>
+        "/api/2.0/mlflow-artifacts/artifacts/" + string.Join('/', storePath.Split('/').Select(Uri.EscapeDataString));
+
     private static string Segment(string value) => Uri.EscapeDataString(value);
 }

@@ -77,6 +77,40 @@ public sealed partial class ModelBundle
         }
     }
 
+    /// <summary>
+    /// Reads only <c>bundle.json</c> (signature, task, metrics) of a bundle, without loading the model:
+    /// for pages and tools that describe a model version.
+    /// </summary>
+    public static async Task<BundleManifest> ReadManifestAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        // A seekable stream (a file) is read in place: only the zip directory and bundle.json, not the model.
+        Stream source = stream;
+        if (!stream.CanSeek)
+        {
+            var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            source = buffer;
+        }
+
+        try
+        {
+            using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+            return ReadManifest(zip);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
+        {
+            throw CairnException.InvalidParameter($"Not a valid model bundle: {e.Message}");
+        }
+        finally
+        {
+            if (!ReferenceEquals(source, stream))
+            {
+                await source.DisposeAsync();
+            }
+        }
+    }
+
     private static BundleManifest ReadManifest(ZipArchive zip)
     {
         var entry = zip.GetEntry(ManifestFileName) ?? throw new InvalidDataException($"it has no {ManifestFileName}.");
