@@ -24,20 +24,21 @@ public static class DeploymentText
         _ => "",
     };
 
-    /// <summary>An arm of an analysis: <c>accuracy 0.8824 (n=34) · 41 requests · 0 errors (0 %) · p99 0.24 ms</c>.</summary>
-    public static string Arm(RolloutArm arm, string metric)
+    /// <summary>An arm's online metric: <c>accuracy 0.8824 (n=34)</c>; empty when the policy has no metric.</summary>
+    public static string ArmMetric(RolloutArm arm, string metric)
     {
         ArgumentNullException.ThrowIfNull(arm);
-        var parts = new List<string>();
-        if (!string.Equals(metric, "none", StringComparison.OrdinalIgnoreCase))
-        {
-            parts.Add($"{metric} {(arm.MetricValue is { } m ? Format.Number(m) : "—")} (n={arm.Labelled.ToString(CultureInfo.InvariantCulture)})");
-        }
+        return string.Equals(metric, "none", StringComparison.OrdinalIgnoreCase)
+            ? ""
+            : $"{metric} {(arm.MetricValue is { } m ? Format.Number(m) : "—")} (n={arm.Labelled.ToString(CultureInfo.InvariantCulture)})";
+    }
 
-        parts.Add($"{arm.Requests.ToString(CultureInfo.InvariantCulture)} requests");
-        parts.Add($"{arm.Errors.ToString(CultureInfo.InvariantCulture)} errors ({Format.Percent(arm.ErrorRate)})");
-        parts.Add($"p99 {(arm.P99Ms is { } p ? Format.Number(Math.Round(p, 2)) + " ms" : "—")}");
-        return string.Join(" · ", parts);
+    /// <summary>An arm's health: <c>41 requests · 0 errors (0 %) · p99 0.24 ms</c>.</summary>
+    public static string ArmHealth(RolloutArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        return $"{arm.Requests.ToString(CultureInfo.InvariantCulture)} requests · {arm.Errors.ToString(CultureInfo.InvariantCulture)} errors ({Format.Percent(arm.ErrorRate)}) · " +
+            $"p99 {(arm.P99Ms is { } p ? Format.Number(Math.Round(p, 2)) + " ms" : "—")}";
     }
 
     /// <summary>The test of an analysis: <c>two-proportion-z = -2.6123, p = 0.009</c>, or why it did not run.</summary>

@@ -14,13 +14,23 @@ public static class LiveCharts
     public static JsonArray P99(IReadOnlyList<LivePoint> history, IReadOnlyList<string> variants) =>
         Lines(history, variants, p => p.P99Ms, v => v);
 
-    public static JsonObject Layout(string yTitle) => new()
+    /// <summary>A fixed time axis ending at <paramref name="nowMs"/>, so the lines scroll left as time passes.</summary>
+    public static JsonObject Layout(string yTitle, long nowMs, TimeSpan span) => new()
     {
-        ["xaxis"] = new JsonObject { ["type"] = "date", ["title"] = new JsonObject { ["text"] = "time (UTC)" } },
+        ["xaxis"] = new JsonObject
+        {
+            ["type"] = "date",
+            ["title"] = new JsonObject { ["text"] = "time (UTC)" },
+            ["range"] = new JsonArray(Time(nowMs - (long)span.TotalMilliseconds), Time(nowMs)),
+        },
         ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["rangemode"] = "tozero" },
-        ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 16, ["t"] = 32, ["b"] = 40 },
+        ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 16, ["t"] = 32, ["b"] = 80 },
+        ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.4 },
         ["showlegend"] = true,
     };
+
+    private static string Time(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static JsonArray Lines<T>(
         IReadOnlyList<LivePoint> history, IReadOnlyList<string> variants, Func<LivePoint, IReadOnlyDictionary<string, T>> values, Func<T, double?> number)
@@ -32,14 +42,15 @@ public static class LiveCharts
             var y = new JsonArray();
             foreach (var point in history)
             {
-                x.Add(DateTimeOffset.FromUnixTimeMilliseconds(point.AtMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
+                x.Add(Time(point.AtMs));
                 y.Add(values(point).TryGetValue(variant, out var value) && number(value) is { } v && double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 3)) : null);
             }
 
             traces.Add(new JsonObject
             {
                 ["type"] = "scatter",
-                ["mode"] = "lines",
+                ["mode"] = "lines+markers",
+                ["marker"] = new JsonObject { ["size"] = 4 },
                 ["name"] = PlotlyText.Escape(variant),
                 ["x"] = x,
                 ["y"] = y,

@@ -60,6 +60,8 @@ public static class WeightHistory
     {
         ["xaxis"] = new JsonObject { ["type"] = "date", ["title"] = new JsonObject { ["text"] = "time of the change (UTC)" } },
         ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "live weight (%)" }, ["range"] = new JsonArray(0, 100) },
+        ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 16, ["t"] = 32, ["b"] = 90 },
+        ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.45 },
         ["showlegend"] = true,
     };
 
