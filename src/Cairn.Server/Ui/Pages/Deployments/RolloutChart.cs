@@ -54,7 +54,7 @@ public static class RolloutChart
             {
                 ["title"] = new JsonObject { ["text"] = "candidate weight (%)" }, ["overlaying"] = "y", ["side"] = "right", ["range"] = new JsonArray(0, 105), ["showgrid"] = false,
             },
-            ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 56, ["t"] = 16, ["b"] = 90 },
+            ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 56, ["t"] = 36, ["b"] = 90 },
             ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.45 },
         };
     }
