@@ -33,8 +33,9 @@ public sealed partial class DeploymentsPageTests(UiFixture ui)
             await Assertions.Expect(row.Locator($"a[href='{Links.ModelVersion(model, version)}']")).ToHaveTextAsync($"{model} v{version}");
         }
 
-        // The latest rollout of the demo was rolled back.
-        await Assertions.Expect(row).ToContainTextAsync("ROLLED_BACK");
+        // The latest rollout's outcome.
+        var latest = (await UiSeed.GetJsonAsync(ui.Http, "/api/v1/deployments/weather/rollout")).GetProperty("rollout");
+        await Assertions.Expect(row).ToContainTextAsync($"{latest.GetProperty("state").GetString()} {latest.GetProperty("model").GetString()} v{latest.GetProperty("version").GetInt64()}");
         await UiFixture.ScreenshotAsync(p.Page, "deployments-list");
         p.AssertNoProblems();
 
@@ -49,8 +50,7 @@ public sealed partial class DeploymentsPageTests(UiFixture ui)
         var deployment = (await UiSeed.GetJsonAsync(ui.Http, "/api/v1/deployments/weather")).GetProperty("deployment");
         var rollouts = (await UiSeed.GetJsonAsync(ui.Http, "/api/v1/rollouts?deployment=weather")).GetProperty("rollouts").EnumerateArray().ToList();
         var latest = (await UiSeed.GetJsonAsync(ui.Http, "/api/v1/deployments/weather/rollout")).GetProperty("rollout");
-        Assert.Contains(rollouts, r => r.GetProperty("state").GetString() == "PROMOTED");
-        Assert.Contains(rollouts, r => r.GetProperty("state").GetString() == "ROLLED_BACK");
+        Assert.True(rollouts.Count >= 2, $"the demo makes two rollouts, found {rollouts.Count}");
 
         await using var p = await ui.OpenAsync(Links.Deployment("weather"));
         Assert.Equal(200, p.Status);
@@ -66,32 +66,45 @@ public sealed partial class DeploymentsPageTests(UiFixture ui)
                 .ToHaveAttributeAsync("href", Links.ModelVersion(variant.GetProperty("model").GetString()!, version));
         }
 
-        // Every rollout, with its outcome.
+        // Every rollout with its outcome, its last decision being the one that ended it.
         await Assertions.Expect(p.Page.GetByTestId("rollout")).ToHaveCountAsync(rollouts.Count);
-        await Assertions.Expect(p.Page.Locator("[data-testid='rollout'][data-state='PROMOTED']")).ToHaveCountAsync(1);
-        var rolledBack = p.Page.Locator($"[data-testid='rollout'][data-rollout='{latest.GetProperty("id").GetInt64()}']");
-        await Assertions.Expect(rolledBack).ToHaveAttributeAsync("data-state", "ROLLED_BACK");
+        foreach (var rollout in rollouts)
+        {
+            var state = rollout.GetProperty("state").GetString()!;
+            var article = p.Page.Locator($"[data-testid='rollout'][data-rollout='{rollout.GetProperty("id").GetInt64()}']");
+            await Assertions.Expect(article).ToHaveAttributeAsync("data-state", state);
+            var ending = state switch { "PROMOTED" => "promote", "ROLLED_BACK" => "rollback", "ABORTED" => "abort", _ => null };
+            if (ending is not null)
+            {
+                await Assertions.Expect(article.Locator("table.decisions tbody tr").Last).ToHaveAttributeAsync("data-action", ending);
+                await Assertions.Expect(article.Locator("table.decisions tbody tr").Last.Locator("[data-field='reason']")).Not.ToBeEmptyAsync();
+            }
+        }
 
-        // Every decision of the rolled-back rollout, with its reason, both arms' numbers, the statistic and p-value.
+        // Every decision of the latest rollout, with its reason, both arms' numbers, the statistic and p-value.
+        var latestArticle = p.Page.Locator($"[data-testid='rollout'][data-rollout='{latest.GetProperty("id").GetInt64()}']");
         var decisions = latest.GetProperty("decisions").EnumerateArray().ToList();
-        await Assertions.Expect(rolledBack.Locator("table.decisions tbody tr")).ToHaveCountAsync(decisions.Count);
-        var rollback = decisions.Single(d => d.GetProperty("action").GetString() == "rollback");
-        var rollbackRow = rolledBack.Locator("tr[data-action='rollback']");
-        await Assertions.Expect(rollbackRow.Locator("[data-field='reason']")).ToHaveTextAsync(rollback.GetProperty("reason").GetString()!);
-        var numbers = rollback.GetProperty("numbers");
-        var candidate = numbers.GetProperty("candidate");
-        await Assertions.Expect(rollbackRow.Locator("[data-field='candidate']"))
-            .ToContainTextAsync($"{candidate.GetProperty("requests").GetInt64()} requests");
-        await Assertions.Expect(rollbackRow.Locator("[data-field='candidate']"))
-            .ToContainTextAsync($"(n={candidate.GetProperty("labelled").GetInt64()})");
-        await Assertions.Expect(rollbackRow.Locator("[data-field='champion']"))
-            .ToContainTextAsync($"{numbers.GetProperty("champion").GetProperty("requests").GetInt64()} requests");
-        await Assertions.Expect(rollbackRow.Locator("[data-field='test']")).ToContainTextAsync(
-            $"{numbers.GetProperty("test").GetString()} statistic {Format.Number(numbers.GetProperty("statistic").GetDouble())}, p {Format.Number(numbers.GetProperty("p_value").GetDouble())}");
+        var rows = latestArticle.Locator("table.decisions tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(decisions.Count);
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            await Assertions.Expect(rows.Nth(i)).ToHaveAttributeAsync("data-action", decisions[i].GetProperty("action").GetString()!);
+            await Assertions.Expect(rows.Nth(i).Locator("[data-field='reason']")).ToHaveTextAsync(decisions[i].GetProperty("reason").GetString()!);
+        }
 
-        // The promoted rollout's promote decision is there with its reason too.
-        var promoted = p.Page.Locator("[data-testid='rollout'][data-state='PROMOTED']");
-        await Assertions.Expect(promoted.Locator("tr[data-action='promote'] [data-field='reason']")).ToContainTextAsync("promoted");
+        var analysed = decisions.LastOrDefault(d => d.TryGetProperty("numbers", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.Object
+            && n.TryGetProperty("p_value", out var pv) && pv.ValueKind == System.Text.Json.JsonValueKind.Number);
+        Assert.True(analysed.ValueKind != System.Text.Json.JsonValueKind.Undefined, "the latest rollout has an analysis with a p-value");
+        var analysedRow = rows.Nth(decisions.IndexOf(analysed));
+        var numbers = analysed.GetProperty("numbers");
+        var candidate = numbers.GetProperty("candidate");
+        await Assertions.Expect(analysedRow.Locator("[data-field='candidate']")).ToContainTextAsync($"{candidate.GetProperty("requests").GetInt64()} requests");
+        await Assertions.Expect(analysedRow.Locator("[data-field='candidate']")).ToContainTextAsync($"(n={candidate.GetProperty("labelled").GetInt64()})");
+        await Assertions.Expect(analysedRow.Locator("[data-field='champion']"))
+            .ToContainTextAsync($"{numbers.GetProperty("champion").GetProperty("requests").GetInt64()} requests");
+        await Assertions.Expect(analysedRow.Locator("[data-field='test']")).ToHaveTextAsync(
+            $"{numbers.GetProperty("test").GetString()} statistic {Format.Number(numbers.GetProperty("statistic").GetDouble())}, p {Format.Number(numbers.GetProperty("p_value").GetDouble())}");
+        await Assertions.Expect(latestArticle.Locator($"[data-chart='rollout-{latest.GetProperty("id").GetInt64()}'] .main-svg").First).ToBeVisibleAsync();
 
         // The events timeline holds every change; the weights chart is drawn.
         var events = (await UiSeed.GetJsonAsync(ui.Http, "/api/v1/deployments/weather/events")).GetProperty("events").GetArrayLength();

@@ -18,7 +18,7 @@ public sealed class LivePanelTests(UiFixture ui)
     public async Task LivePanel_CountsPredictionsSentThroughOip_WithoutAReload()
     {
         var deployment = (await UiSeed.GetJsonAsync(ui.Http, "/api/v1/deployments/weather")).GetProperty("deployment");
-        var live = deployment.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("weight").GetInt32() == 100).GetProperty("name").GetString()!;
+        var live = deployment.GetProperty("variants").EnumerateArray().MaxBy(v => v.GetProperty("weight").GetInt32()).GetProperty("name").GetString()!;
 
         await using var p = await ui.OpenAsync(Links.Deployment("weather"));
         var panel = p.Page.GetByTestId("live-panel");
@@ -39,6 +39,15 @@ public sealed class LivePanelTests(UiFixture ui)
         await Assertions.Expect(row.Locator("[data-field='rate']")).Not.ToHaveTextAsync("—", new() { Timeout = 15_000 });
         await Assertions.Expect(row.Locator("[data-field='p99']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d.,]+ ms$"), Refresh);
         await Assertions.Expect(row.Locator("[data-field='errors-total']")).ToHaveTextAsync("0");
+
+        // It keeps going: a second burst is counted too, and the charts gain a point every refresh.
+        for (var i = 0; i < 5; i++)
+        {
+            await WeatherTraffic.InferAsync(ui.Http, $"live-{Guid.NewGuid():N}", tempMax: 20 + i);
+        }
+
+        await Assertions.Expect(requests).ToHaveTextAsync((before + sent + 5).ToString(CultureInfo.InvariantCulture), Refresh);
+        await Assertions.Expect(panel.Locator("[data-chart='live-rate'] .scatterlayer .points path").Nth(3)).ToBeAttachedAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(panel.Locator("[data-chart='live-rate'] .main-svg").First).ToBeVisibleAsync();
         await Assertions.Expect(panel.Locator("[data-chart='live-p99'] .main-svg").First).ToBeVisibleAsync();
         await Assertions.Expect(panel.Locator("[data-chart='live-rate'] .scatterlayer .trace")).Not.ToHaveCountAsync(0);

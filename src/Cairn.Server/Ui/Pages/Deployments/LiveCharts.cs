@@ -50,7 +50,7 @@ public static class LiveCharts
             {
                 ["type"] = "scatter",
                 ["mode"] = "lines+markers",
-                ["marker"] = new JsonObject { ["size"] = 4 },
+                ["marker"] = new JsonObject { ["size"] = 6 },
                 ["name"] = PlotlyText.Escape(variant),
                 ["x"] = x,
                 ["y"] = y,
