@@ -49,8 +49,21 @@ public static class PredictionsApi
         }
 
         var variant = request.Query["variant"] is { Count: > 0 } v && !string.IsNullOrEmpty(v[0]) ? v[0] : null;
-        var columns = await reader.ReadAsync(
-            new PredictionLogQuery { Deployment = name, From = from, To = to, Last = (int)maxResults, Variant = variant }, ct);
+        var records = await ReadRecentAsync(
+            reader, services, new PredictionLogQuery { Deployment = name, From = from, To = to, Last = (int)maxResults, Variant = variant }, ct);
+        return TypedResults.Json(new ListPredictionsResponse(records), PredictionsJsonContext.Default.ListPredictionsResponse);
+    }
+
+    /// <summary>
+    /// The newest records of <paramref name="query"/>, newest first, each joined with its feedback (one
+    /// feedback lookup for all of them); 404 for a deployment that does not exist and has no log. The web
+    /// UI's deployment page reads the same way.
+    /// </summary>
+    public static async Task<IReadOnlyList<PredictionRecordDto>> ReadRecentAsync(
+        PredictionLogReader reader, IServiceProvider services, PredictionLogQuery query, CancellationToken ct)
+    {
+        var name = query.Deployment;
+        var columns = await reader.ReadAsync(query, ct);
         if (columns.RowCount == 0 && services.GetService<IDeploymentStore>() is { } deployments
             && await deployments.GetAsync(name, ct) is null)
         {
@@ -71,7 +84,7 @@ public static class PredictionsApi
                 feedback.TryGetValue(id, out var fb) ? new PredictionFeedbackDto(fb.Timestamp, fb.Actual, fb.Outcome, fb.Value) : null));
         }
 
-        return TypedResults.Json(new ListPredictionsResponse(records), PredictionsJsonContext.Default.ListPredictionsResponse);
+        return records;
     }
 
     private static long? ParseLong(HttpRequest request, string parameter)

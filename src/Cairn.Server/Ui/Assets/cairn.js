@@ -16,12 +16,14 @@
             return;
         }
         for (const element of root.querySelectorAll('[data-plotly]')) {
-            if (element.dataset.rendered === element.dataset.plotly.length.toString()) {
+            // Compare the whole spec: a live component changes the numbers in place (same length).
+            if (element.cairnSpec === element.dataset.plotly) {
                 continue;
             }
             const spec = JSON.parse(element.dataset.plotly);
             const layout = Object.assign({}, baseLayout, spec.layout || {});
             Plotly.react(element, spec.data || [], layout, { responsive: true, displaylogo: false });
+            element.cairnSpec = element.dataset.plotly;
             element.dataset.rendered = element.dataset.plotly.length.toString();
         }
     }
