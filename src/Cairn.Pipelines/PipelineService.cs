@@ -76,6 +76,20 @@ public sealed class PipelineService(
             : throw CairnException.NotFound($"Pipeline '{pipelineName}' does not exist.");
     }
 
+    /// <summary>Versions of a pipeline, newest first (without spec texts).</summary>
+    public async Task<IReadOnlyList<PipelineVersionSummary>> ListVersionsAsync(string pipelineName, CancellationToken cancellationToken)
+    {
+        var versions = await _store.ListVersionsAsync(pipelineName, cancellationToken);
+        return versions.Count > 0 ? versions : throw CairnException.NotFound($"Pipeline '{pipelineName}' does not exist.");
+    }
+
+    /// <summary>One version with its spec text.</summary>
+    public async Task<PipelineVersionInfo> GetVersionAsync(long versionId, CancellationToken cancellationToken) =>
+        await _store.GetVersionAsync(versionId, cancellationToken) ?? throw CairnException.NotFound($"Pipeline version {versionId} does not exist.");
+
+    /// <summary>The newest run of each pipeline.</summary>
+    public Task<IReadOnlyList<PipelineRunInfo>> ListLatestRunsAsync(CancellationToken cancellationToken) => _store.ListLatestRunsAsync(cancellationToken);
+
     /// <summary>Cancels a running run: no new step starts, queued ones are dropped, running ones get their token cancelled.</summary>
     public async Task<PipelineRunDetails> CancelAsync(string runId, CancellationToken cancellationToken)
     {
