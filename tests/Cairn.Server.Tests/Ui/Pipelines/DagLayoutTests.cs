@@ -70,6 +70,17 @@ public sealed class DagLayoutTests
         Assert.Equal(0, empty.Width);
     }
 
+    [Fact]
+    public void StepWithoutEdges_StaysCloseToTheRest()
+    {
+        var drawing = DagLayout.Compute([Step("shout"), Step("after"), Step("side")], [new("shout", "after")]);
+        var box = drawing.Boxes.ToDictionary(b => b.Step.Id);
+
+        Assert.True(Math.Abs(box["side"].Y - box["shout"].Y) <= DagLayout.BoxHeight + DagLayout.MaxGap + 0.1, $"side is {box["side"].Y - box["shout"].Y} below shout");
+        Assert.True(drawing.Height <= (2 * DagLayout.BoxHeight) + DagLayout.MaxGap + (2 * DagLayout.Margin) + 0.1, $"the drawing is {drawing.Height} tall");
+        AssertInside(drawing);
+    }
+
     [Theory]
     [InlineData(ExecutionState.Complete, StepStates.Succeeded)]
     [InlineData(ExecutionState.Cached, StepStates.Cached)]

@@ -17,6 +17,9 @@ public static class DagLayout
     public const double BoxHeight = 46;
     public const double Margin = 12;
 
+    /// <summary>The largest empty vertical band left between boxes or edge bends.</summary>
+    public const double MaxGap = 24;
+
     /// <summary>Lays out <paramref name="steps"/> (in a stable order) with <paramref name="dependencies"/> between them; unknown ids in a dependency are ignored.</summary>
     public static DagDrawing Compute(IReadOnlyList<DagStep> steps, IReadOnlyList<DagDependency> dependencies)
     {
@@ -52,7 +55,10 @@ public static class DagLayout
         var minX = centers.Values.Min(p => p.X) - (BoxWidth / 2);
         var minY = centers.Values.Min(p => p.Y) - (BoxHeight / 2);
         double Dx(double x) => x - minX + Margin;
-        double Dy(double y) => y - minY + Margin;
+        var compress = CompressGaps(
+            centers.Values.Select(c => (c.Y - (BoxHeight / 2), c.Y + (BoxHeight / 2)))
+                .Concat(algorithm.EdgeRoutes.Values.Where(r => r is not null).SelectMany(r => r).Select(p => (p.Y, p.Y))));
+        double Dy(double y) => compress(y) - minY + Margin;
 
         var boxes = steps.Select(s => new DagBox(s, Dx(centers[s.Id].X) - (BoxWidth / 2), Dy(centers[s.Id].Y) - (BoxHeight / 2), BoxWidth, BoxHeight)).ToList();
         var byId = boxes.ToDictionary(b => b.Step.Id, StringComparer.Ordinal);
@@ -67,6 +73,29 @@ public static class DagLayout
         var width = boxes.Max(b => b.X + b.Width) + Margin;
         var height = boxes.Max(b => b.Y + b.Height) + Margin;
         return new DagDrawing(boxes, arrows, width, height);
+    }
+
+    /// <summary>
+    /// GraphShape parks vertices without edges (and separate components) far below the rest; this maps y so
+    /// that no empty band between occupied spans is taller than <see cref="MaxGap"/>, keeping the drawing compact.
+    /// </summary>
+    private static Func<double, double> CompressGaps(IEnumerable<(double Top, double Bottom)> spans)
+    {
+        var cuts = new List<(double From, double Shift)>();
+        var shift = 0.0;
+        double? bottom = null;
+        foreach (var (top, end) in spans.OrderBy(s => s.Top))
+        {
+            if (bottom is { } b && top - b > MaxGap)
+            {
+                shift += top - b - MaxGap;
+                cuts.Add((top, shift));
+            }
+
+            bottom = bottom is null ? end : Math.Max(bottom.Value, end);
+        }
+
+        return y => y - cuts.LastOrDefault(c => c.From <= y).Shift;
     }
 
     /// <summary>An SVG path from the right side of <paramref name="from"/> through the bends to the left side of <paramref name="to"/>.</summary>
