@@ -17,6 +17,9 @@ public sealed record PipelineRunDetails(PipelineRunInfo Run, IReadOnlyList<Execu
 {
     /// <summary>Each step's kind (its <c>uses</c>), by step id.</summary>
     public IReadOnlyDictionary<string, string> StepKinds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Each step's upstream steps (its <c>needs</c>), by step id: the edges of the run's DAG.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StepNeeds { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>The pipelines use cases behind the API: submit (validated first), inspect, cancel, lineage.</summary>
@@ -58,6 +61,7 @@ public sealed class PipelineService(
         return new PipelineRunDetails(run, executions, pipeline.Plan.Order)
         {
             StepKinds = pipeline.Plan.Order.ToDictionary(id => id, id => pipeline.Plan.Step(id).Uses, StringComparer.Ordinal),
+            StepNeeds = pipeline.Plan.Order.ToDictionary(id => id, pipeline.Plan.Upstream, StringComparer.Ordinal),
         };
     }
 
@@ -75,6 +79,23 @@ public sealed class PipelineService(
             ? await _store.ListRunsAsync(pipelineName, maxResults, cancellationToken)
             : throw CairnException.NotFound($"Pipeline '{pipelineName}' does not exist.");
     }
+
+    /// <summary>Versions of a pipeline, newest first (without spec texts).</summary>
+    public async Task<IReadOnlyList<PipelineVersionSummary>> ListVersionsAsync(string pipelineName, CancellationToken cancellationToken)
+    {
+        var versions = await _store.ListVersionsAsync(pipelineName, cancellationToken);
+        return versions.Count > 0 ? versions : throw CairnException.NotFound($"Pipeline '{pipelineName}' does not exist.");
+    }
+
+    /// <summary>One version with its spec text.</summary>
+    public async Task<PipelineVersionInfo> GetVersionAsync(long versionId, CancellationToken cancellationToken) =>
+        await _store.GetVersionAsync(versionId, cancellationToken) ?? throw CairnException.NotFound($"Pipeline version {versionId} does not exist.");
+
+    /// <summary>One execution (e.g. the one a CACHED step reused), or null.</summary>
+    public Task<ExecutionInfo?> GetExecutionAsync(long executionId, CancellationToken cancellationToken) => _store.GetExecutionAsync(executionId, cancellationToken);
+
+    /// <summary>The newest run of each pipeline.</summary>
+    public Task<IReadOnlyList<PipelineRunInfo>> ListLatestRunsAsync(CancellationToken cancellationToken) => _store.ListLatestRunsAsync(cancellationToken);
 
     /// <summary>Cancels a running run: no new step starts, queued ones are dropped, running ones get their token cancelled.</summary>
     public async Task<PipelineRunDetails> CancelAsync(string runId, CancellationToken cancellationToken)

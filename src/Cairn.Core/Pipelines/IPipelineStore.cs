@@ -23,6 +23,12 @@ public interface IPipelineStore
 
     Task<IReadOnlyList<string>> ListUnfinishedRunIdsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Versions of a pipeline, newest first, without their spec texts; empty when the pipeline does not exist.</summary>
+    Task<IReadOnlyList<PipelineVersionSummary>> ListVersionsAsync(string pipelineName, CancellationToken cancellationToken);
+
+    /// <summary>The newest run of every pipeline that has one (one query for a list of pipelines).</summary>
+    Task<IReadOnlyList<PipelineRunInfo>> ListLatestRunsAsync(CancellationToken cancellationToken);
+
     /// <summary>Links the run to its tracked (MLflow) run once; returns the linked id (an earlier one wins).</summary>
     Task<string> SetTrackingRunIdAsync(string runId, string trackingRunId, CancellationToken cancellationToken);
 

@@ -70,3 +70,6 @@ public sealed record LineageExecution(long Id, string RunId, string StepId, int 
 
 /// <summary>The part of the lineage graph connected to a starting node: upstream and downstream.</summary>
 public sealed record LineageGraph(IReadOnlyList<LineageArtifact> Artifacts, IReadOnlyList<LineageExecution> Executions, IReadOnlyList<LineageEvent> Events);
+
+/// <summary>A pipeline version without its spec text (for listing versions): how many runs used it and when it last ran.</summary>
+public sealed record PipelineVersionSummary(long Id, string SpecHash, long CreatedTime, int RunCount, long? LastRunTime);

@@ -62,6 +62,9 @@ public sealed partial class TriggerService(
         return (pipeline, views);
     }
 
+    /// <summary>Every applied pipeline with its triggers' states, by name (one store call, for listing pipelines).</summary>
+    public Task<IReadOnlyList<AppliedPipeline>> ListAppliedAsync(CancellationToken cancellationToken) => _applied.ListAppliedAsync(cancellationToken);
+
     /// <summary>One evaluation pass over every applied pipeline (see docs/pipelines.md, "Triggers").</summary>
     public async Task EvaluateAsync(CancellationToken cancellationToken)
     {

@@ -35,6 +35,12 @@ public static class Links
 
     public static string PipelineRun(string runId) => $"/pipelines/runs/{Segment(runId)}";
 
+    /// <summary>A step's section (inputs, outputs, log) on its pipeline run's page.</summary>
+    public static string PipelineRunStep(string runId, string stepId) => $"{PipelineRun(runId)}#{PipelineStepAnchor(stepId)}";
+
+    /// <summary>The element id of a step's section on the pipeline run page.</summary>
+    public static string PipelineStepAnchor(string stepId) => "step-" + Segment(stepId);
+
     public static string Deployment(string name) => $"/deployments/{Segment(name)}";
 
     public static string MonitorReport(long reportId) => $"/monitoring/reports/{reportId}";
