@@ -94,11 +94,12 @@ public sealed class MonitoringOverviewTests(UiFixture ui)
     }
 
     [Fact]
-    public async Task Overview_OfAnUnknownDeployment_Answers404AndSaysSo()
+    public async Task Overview_FilteredByAnUnknownDeployment_Answers400AndSaysSo()
     {
         await using var p = await ui.OpenAsync("/monitoring?deployment=no-such-deployment");
 
-        Assert.Equal(404, p.Status);
+        Assert.Equal(400, p.Status);
         await Assertions.Expect(p.Page.Locator("[data-testid='error']")).ToContainTextAsync("Deployment 'no-such-deployment' does not exist");
+        await Assertions.Expect(p.Page.Locator("[data-testid='monitoring-filter']")).ToBeVisibleAsync();
     }
 }

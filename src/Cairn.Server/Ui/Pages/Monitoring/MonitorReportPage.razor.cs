@@ -69,9 +69,10 @@ public sealed partial class MonitorReportPage
             (Rules, _) = await Settings.GetRulesAsync(Report.Deployment, ct);
             Events = [.. (await Settings.ListAlertEventsAsync(Report.Deployment, AlertEventsRead, ct)).Where(e => e.ReportId == id)];
         }
-        catch (CairnException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
+        catch (CairnException e) when (e.Code is ErrorCode.ResourceDoesNotExist or ErrorCode.InvalidParameterValue)
         {
-            // The deployment was deleted after the report was made: the report itself still shows.
+            // The deployment was deleted after the report was made (or its stored name is not one the API accepts):
+            // the report itself still shows, without rules and events.
         }
     }
 

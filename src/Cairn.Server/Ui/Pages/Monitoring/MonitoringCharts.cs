@@ -39,6 +39,8 @@ public static class MonitoringCharts
             ["bargap"] = 0.05,
             ["xaxis"] = Axis(column.Column + (column.Categories is null ? "" : " (category)"), column.Categories is null ? null : "category"),
             ["yaxis"] = Axis("share of values (%)"),
+            // Inside the plot's top right: below the axis it would cover the axis title.
+            ["legend"] = new JsonObject { ["orientation"] = "v", ["x"] = 1, ["xanchor"] = "right", ["y"] = 1, ["bgcolor"] = "rgba(255,255,255,0.75)" },
         };
         if (column.BinEdges is not null && column.ReferenceMean is { } mean && column.ReferenceStd is { } std && double.IsFinite(mean) && double.IsFinite(std))
         {
@@ -130,7 +132,15 @@ public static class MonitoringCharts
             y["range"] = new JsonArray(0, 1.05);
         }
 
-        return new JsonObject { ["xaxis"] = Axis("window end (UTC)", "date"), ["yaxis"] = y, ["hovermode"] = "closest" };
+        return new JsonObject
+        {
+            ["xaxis"] = Axis("window end (UTC)", "date"),
+            ["yaxis"] = y,
+            ["hovermode"] = "closest",
+            // Below the axis title (the default legend position would cover it).
+            ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.38 },
+            ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 16, ["t"] = 32, ["b"] = 96 },
+        };
     }
 
     /// <summary>The report's metrics, headline metrics first (the order of the HTML report).</summary>

@@ -83,7 +83,9 @@ public sealed partial class MonitoringOverview
         catch (CairnException e) when (e.Code is ErrorCode.InvalidParameterValue or ErrorCode.ResourceDoesNotExist)
         {
             Error = e.Message;
-            SetStatus(e.Code == ErrorCode.ResourceDoesNotExist ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            // A filter naming no deployment is a bad filter (400), and a 404 page would lose its body (.NET 10's endpoint renderer
+            // answers a component's 404 without one): the message and the filter form stay on the page.
+            SetStatus(StatusCodes.Status400BadRequest);
         }
     }
 
