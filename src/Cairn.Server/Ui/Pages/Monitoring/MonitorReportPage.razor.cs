@@ -23,6 +23,9 @@ public sealed partial class MonitorReportPage
 
     [Inject] private MonitorSettingsService Settings { get; set; } = null!;
 
+    /// <summary>Alert events straight from the store: a deleted deployment's report still shows the alerts it fired.</summary>
+    [Inject] private IMonitorConfigStore Alerts { get; set; } = null!;
+
     [CascadingParameter] public HttpContext? HttpContext { get; set; }
 
     [Parameter] public string? Id { get; set; }
@@ -64,15 +67,15 @@ public sealed partial class MonitorReportPage
         }
 
         History = await Reports.ListReportsAsync(Report.Deployment, HistoryReports, null, ct);
+        Events = [.. (await Alerts.ListAlertEventsAsync(Report.Deployment, AlertEventsRead, ct)).Where(e => e.ReportId == id)];
         try
         {
             (Rules, _) = await Settings.GetRulesAsync(Report.Deployment, ct);
-            Events = [.. (await Settings.ListAlertEventsAsync(Report.Deployment, AlertEventsRead, ct)).Where(e => e.ReportId == id)];
         }
         catch (CairnException e) when (e.Code is ErrorCode.ResourceDoesNotExist or ErrorCode.InvalidParameterValue)
         {
             // The deployment was deleted after the report was made (or its stored name is not one the API accepts):
-            // the report itself still shows, without rules and events.
+            // the report itself still shows, without the rules' definitions.
         }
     }
 
