@@ -39,8 +39,9 @@ public static class MonitoringCharts
             ["bargap"] = 0.05,
             ["xaxis"] = Axis(column.Column + (column.Categories is null ? "" : " (category)"), column.Categories is null ? null : "category"),
             ["yaxis"] = Axis("share of values (%)"),
-            // Inside the plot's top right: below the axis it would cover the axis title.
-            ["legend"] = new JsonObject { ["orientation"] = "v", ["x"] = 1, ["xanchor"] = "right", ["y"] = 1, ["bgcolor"] = "rgba(255,255,255,0.75)" },
+            // Above the plot (histograms have no title there): below it would cover the axis title, inside it the bars.
+            ["legend"] = new JsonObject { ["orientation"] = "h", ["x"] = 0, ["y"] = 1.02, ["yanchor"] = "bottom" },
+            ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 16, ["t"] = 28, ["b"] = 44 },
         };
         if (column.BinEdges is not null && column.ReferenceMean is { } mean && column.ReferenceStd is { } std && double.IsFinite(mean) && double.IsFinite(std))
         {
