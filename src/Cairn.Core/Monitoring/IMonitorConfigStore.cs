@@ -27,6 +27,6 @@ public interface IMonitorConfigStore
     /// </summary>
     Task<IReadOnlyList<AlertEvent>> RecordAlertEventsAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>The deployment's alert events, newest first.</summary>
-    Task<IReadOnlyList<AlertEvent>> ListAlertEventsAsync(string deployment, int maxResults, CancellationToken cancellationToken);
+    /// <summary>The deployment's alert events (every deployment's when null), newest first.</summary>
+    Task<IReadOnlyList<AlertEvent>> ListAlertEventsAsync(string? deployment, int maxResults, CancellationToken cancellationToken);
 }

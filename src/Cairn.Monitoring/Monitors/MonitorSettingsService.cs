@@ -60,6 +60,10 @@ public sealed class MonitorSettingsService(IMonitorConfigStore store, Deployment
         return await store.ListAlertEventsAsync(deployment, maxResults, cancellationToken);
     }
 
+    /// <summary>Every deployment's alert events, newest first (the web UI's monitoring overview).</summary>
+    public Task<IReadOnlyList<AlertEvent>> ListAllAlertEventsAsync(int maxResults, CancellationToken cancellationToken) =>
+        store.ListAlertEventsAsync(null, maxResults, cancellationToken);
+
     public static void Validate(MonitorConfig config)
     {
         if (config.IntervalSeconds is { } interval && !(interval >= MinIntervalSeconds && interval <= TimeSpan.FromDays(366).TotalSeconds))

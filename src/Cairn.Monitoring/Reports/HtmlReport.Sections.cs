@@ -106,8 +106,8 @@ public static partial class HtmlReport
 
     private static long Middle(PerformancePoint point) => point.Start + ((point.End - point.Start) / 2);
 
-    /// <summary>The headline metrics first.</summary>
-    private static int MetricOrder(string metric) => metric switch
+    /// <summary>The headline metrics first (also the web UI's order).</summary>
+    public static int MetricOrder(string metric) => metric switch
     {
         "accuracy" or "rmse" => 0,
         "macro_f1" or "mae" => 1,

@@ -124,8 +124,8 @@ public static partial class HtmlReport
         }
     }
 
-    /// <summary>The long name of a test, as Evidently labels it.</summary>
-    private static string TestName(ColumnDrift column) => column.Method switch
+    /// <summary>The long name of a test, as Evidently labels it (also shown by the web UI).</summary>
+    public static string TestName(ColumnDrift column) => column.Method switch
     {
         "ks" => "K-S p_value",
         "chisquare" => "chi-square p_value",

@@ -72,11 +72,12 @@ public sealed partial class EfMonitorConfigStore
         return events.Select((e, i) => e with { Id = rows[i].Id }).ToList();
     }
 
-    public async Task<IReadOnlyList<AlertEvent>> ListAlertEventsAsync(string deployment, int maxResults, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AlertEvent>> ListAlertEventsAsync(string? deployment, int maxResults, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
         await using var db = _factory.Create();
-        var rows = await db.MonitorAlertEvents.Where(e => e.Deployment == deployment)
+        var events = deployment is null ? db.MonitorAlertEvents : db.MonitorAlertEvents.Where(e => e.Deployment == deployment);
+        var rows = await events
             .OrderByDescending(e => e.Id).Take(maxResults).ToListAsync(cancellationToken);
         return rows.Select(e => new AlertEvent
         {

@@ -49,6 +49,20 @@ public sealed class EfMonitorStore(IMetadataContextFactory factory) : IMonitorSt
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyList<MonitorReport>> ListRecentReportsAsync(string? deployment, int maxResults, long? before, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
+        await using var db = _factory.Create();
+        var query = deployment is null ? db.MonitorReports : db.MonitorReports.Where(r => r.Deployment == deployment);
+        if (before is { } b)
+        {
+            query = query.Where(r => r.Id < b);
+        }
+
+        var rows = await query.OrderByDescending(r => r.Id).Take(maxResults).ToListAsync(cancellationToken);
+        return rows.Select(ToDomain).ToList();
+    }
+
     private static MonitorReport ToDomain(MonitorReportEntity row) =>
         JsonSerializer.Deserialize(row.BodyJson, MonitoringStorageJsonContext.Default.MonitorReport)! with { Id = row.Id };
 }

@@ -66,6 +66,9 @@ public sealed class MonitoringGaugesCacheTests
             return Task.FromResult<IReadOnlyList<MonitorReport>>([Report(2, 2000, 0.25), Report(1, 1000, 0.75)]);
         }
 
+        public Task<IReadOnlyList<MonitorReport>> ListRecentReportsAsync(string? deployment, int maxResults, long? before, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         private static MonitorReport Report(long version, long at, double share) => new()
         {
             Id = version,

@@ -27,6 +27,11 @@ public sealed class InMemoryMonitorStore : IMonitorStore
             .Where(r => r.Deployment == deployment && (after is null || r.Id > after))
             .OrderByDescending(r => r.Id).Take(maxResults).ToList());
 
+    public Task<IReadOnlyList<MonitorReport>> ListRecentReportsAsync(string? deployment, int maxResults, long? before, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MonitorReport>>(_reports.Values
+            .Where(r => (deployment is null || r.Deployment == deployment) && (before is null || r.Id < before))
+            .OrderByDescending(r => r.Id).Take(maxResults).ToList());
+
     /// <summary>Adds a report whose feature drift has the given share (drifted at 0.5, Evidently's default).</summary>
     public Task<MonitorReport> AddDriftAsync(string deployment, double share, long now, string variant = "main") =>
         AddReportAsync(Report(deployment, now, variant) with { FeatureDrift = Drift(share) }, CancellationToken.None);

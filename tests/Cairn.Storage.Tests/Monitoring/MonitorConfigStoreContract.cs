@@ -105,5 +105,9 @@ public abstract class MonitorConfigStoreContract : RegistryStoreTestBase
         Assert.Equal([9L, 7L], events.Select(e => e.ReportId));
         Assert.Equal(0.8, events[0].Value);
         Assert.Single(await Configs.ListAlertEventsAsync(name, 1, CancellationToken.None));
+        // Without a deployment: every deployment's events, newest first (the web UI's overview).
+        var everyone = await Configs.ListAlertEventsAsync(null, 1000, CancellationToken.None);
+        Assert.Equal([AlertEventStates.Resolved, AlertEventStates.Fired], everyone.Where(e => e.Deployment == name).Select(e => e.State));
+        Assert.True(everyone.Zip(everyone.Skip(1)).All(pair => pair.First.Id > pair.Second.Id), "newest first");
     }
 }

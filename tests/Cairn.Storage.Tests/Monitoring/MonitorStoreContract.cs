@@ -95,4 +95,29 @@ public abstract class MonitorStoreContract : RegistryStoreTestBase
         Assert.Equal([3L, 2], newest2.Select(r => r.Rows));
         Assert.Equal([ids[3], ids[2]], after.Select(r => r.Id));
     }
+
+    [Fact]
+    public async Task ListRecentReports_IsNewestFirstAcrossDeploymentsOrOfOne_AndBeforePagesToOlderOnes()
+    {
+        var (a, b) = (UniqueName(), UniqueName());
+        var ids = new List<long>();
+        foreach (var name in new[] { a, b, a, b })
+        {
+            Time.Advance(TimeSpan.FromMinutes(1));
+            ids.Add((await Reports.AddReportAsync(Report(name), CancellationToken.None)).Id);
+        }
+
+        // Other tests' reports may share the store: the across-deployments lists are read up to this test's first report.
+        var all = await Reports.ListRecentReportsAsync(null, 1000, null, CancellationToken.None);
+        var ofA = await Reports.ListRecentReportsAsync(a, 10, null, CancellationToken.None);
+        var olderOfA = await Reports.ListRecentReportsAsync(a, 10, ids[2], CancellationToken.None);
+        var olderThanLast = await Reports.ListRecentReportsAsync(null, 2, ids[3], CancellationToken.None);
+
+        Assert.Equal(ids.AsEnumerable().Reverse(), all.Where(r => r.Deployment == a || r.Deployment == b).Select(r => r.Id));
+        Assert.True(all.Zip(all.Skip(1)).All(pair => pair.First.Id > pair.Second.Id), "newest first");
+        Assert.Equal([ids[2], ids[0]], ofA.Select(r => r.Id));
+        Assert.Equal([ids[0]], olderOfA.Select(r => r.Id));
+        Assert.Equal(2, olderThanLast.Count);
+        Assert.All(olderThanLast, r => Assert.True(r.Id < ids[3]));
+    }
 }
