@@ -42,13 +42,16 @@ public sealed record RunsQuery
         var all = metricKeys.Select(RunColumn.Metric).Concat(paramKeys.Select(RunColumn.Param)).ToList();
         if (Columns.Count == 0)
         {
-            return [.. all.Where(c => c.Kind == RunColumnKind.Metric).Take(DefaultColumnsPerKind),
-                .. all.Where(c => c.Kind == RunColumnKind.Param).Take(DefaultColumnsPerKind)];
+            // Plain keys first: pipelines log each step's metric twice (step.metric and metric), and the plain one reads best.
+            return [.. Preferred(all.Where(c => c.Kind == RunColumnKind.Metric)), .. Preferred(all.Where(c => c.Kind == RunColumnKind.Param))];
         }
 
         var picked = Columns.ToHashSet(StringComparer.Ordinal);
         return [.. all.Where(c => picked.Contains(c.Id))];
     }
+
+    private static IEnumerable<RunColumn> Preferred(IEnumerable<RunColumn> columns) =>
+        columns.OrderBy(c => c.Key.Contains('.', StringComparison.Ordinal) ? 1 : 0).ThenBy(c => c.Key, StringComparer.Ordinal).Take(DefaultColumnsPerKind);
 
     /// <summary>The direction the table is sorted by <paramref name="column"/>: true ascending, false descending, null not sorted by it.</summary>
     public bool? SortedBy(RunColumn column)

@@ -83,7 +83,7 @@ public static class ArtifactPreview
         return kind switch
         {
             PreviewKind.Json when !truncated => new ArtifactPreviewContent(kind, PrettyJson(text), [], false),
-            PreviewKind.Csv => new ArtifactPreviewContent(kind, text, CsvHead(text, storePath.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',', MaxRows + 1), truncated),
+            PreviewKind.Csv => new ArtifactPreviewContent(kind, text, CsvHead(text, storePath.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',', MaxRows + 2), truncated),
             _ => new ArtifactPreviewContent(kind, text, [], truncated),
         };
     }

@@ -38,12 +38,22 @@ public static class MetricCharts
     }
 
     /// <summary>Axis titles: the step (or seconds since the first point) and the metric's key.</summary>
-    public static JsonObject Layout(string key, IReadOnlyList<Metric> history) => new()
+    public static JsonObject Layout(string key, IReadOnlyList<Metric> history)
     {
-        ["showlegend"] = false,
-        ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = ByTime(history) ? "seconds since the first point" : "step" } },
-        ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = PlotlyText.Escape(key) } },
-    };
+        var byTime = ByTime(history);
+        var xaxis = new JsonObject { ["title"] = new JsonObject { ["text"] = byTime ? "seconds since the first point" : "step" } };
+        if (!byTime && history.Count > 0 && history.Max(m => m.Step) - history.Min(m => m.Step) <= 20)
+        {
+            xaxis["dtick"] = 1; // few steps: whole-number ticks rather than 0.2, 0.4, ...
+        }
+
+        return new JsonObject
+        {
+            ["showlegend"] = false,
+            ["xaxis"] = xaxis,
+            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = PlotlyText.Escape(key) } },
+        };
+    }
 
     /// <summary>A chart's data-chart name for a metric: <c>metric-history-</c> plus the key with anything but letters, digits, '-', '_' and '.' replaced.</summary>
     public static string ChartName(string key) =>
