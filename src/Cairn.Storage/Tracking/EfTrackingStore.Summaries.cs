@@ -29,14 +29,16 @@ public sealed partial class EfTrackingStore
     }
 
     /// <summary>
-    /// Two DISTINCT queries (metric keys, param keys) over the experiment's runs; each walks the runs index and
-    /// the (run_id, key) primary keys, so the cost grows with the experiment's runs, not with the metric history.
+    /// Two DISTINCT queries (metric keys, param keys) over the experiment's latest
+    /// <see cref="ExperimentRunKeys.RecentRuns"/> runs: the (experiment_id, start_time) index picks them, the
+    /// (run_id, key) primary keys give their keys, so the cost stays flat however many runs the experiment has.
     /// </summary>
     public async Task<ExperimentRunKeys> GetExperimentRunKeysAsync(string experimentId, int maxKeys, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId);
         await using var db = factory.Create();
-        var runIds = db.Runs.Where(r => r.ExperimentId == id && r.LifecycleStage == LifecycleStage.Active).Select(r => r.RunId);
+        var runIds = db.Runs.Where(r => r.ExperimentId == id && r.LifecycleStage == LifecycleStage.Active)
+            .OrderByDescending(r => r.StartTime).Take(ExperimentRunKeys.RecentRuns).Select(r => r.RunId);
         var metricKeys = await db.LatestMetrics.Where(m => runIds.Contains(m.RunId)).Select(m => m.Key).Distinct()
             .OrderBy(k => k).Take(maxKeys).ToListAsync(cancellationToken);
         var paramKeys = await db.Params.Where(p => runIds.Contains(p.RunId)).Select(p => p.Key).Distinct()

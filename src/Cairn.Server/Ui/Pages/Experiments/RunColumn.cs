@@ -16,8 +16,8 @@ public sealed record RunColumn(RunColumnKind Kind, string Key, string Label)
 {
     public static readonly RunColumn RunName = new(RunColumnKind.Attribute, "run_name", "Run");
     public static readonly RunColumn Status = new(RunColumnKind.Attribute, "status", "Status");
-    public static readonly RunColumn Started = new(RunColumnKind.Attribute, "start_time", "Started");
-    public static readonly RunColumn Ended = new(RunColumnKind.Attribute, "end_time", "Ended");
+    public static readonly RunColumn Started = new(RunColumnKind.Attribute, "start_time", "Started (UTC)");
+    public static readonly RunColumn Ended = new(RunColumnKind.Attribute, "end_time", "Ended (UTC)");
     public static readonly RunColumn User = new(RunColumnKind.Attribute, "user_id", "User");
 
     /// <summary>The attribute columns every runs table shows, in order.</summary>
