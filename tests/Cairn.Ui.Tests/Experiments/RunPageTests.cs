@@ -107,6 +107,25 @@ public sealed class RunPageTests(UiFixture ui)
         Assert.True(await UiSeed.IsCleanAsync(malformed.Page));
     }
 
+    [Fact]
+    public async Task ArtifactDownload_RefusesBadRequests_WithoutA500()
+    {
+        var runId = ui.Seed.HostileRunId;
+        (string Query, System.Net.HttpStatusCode Status)[] cases =
+        [
+            ("path=a.txt", System.Net.HttpStatusCode.BadRequest),
+            ($"run_id={runId}", System.Net.HttpStatusCode.BadRequest),
+            ($"run_id={runId}&path=" + Uri.EscapeDataString("../../secret.txt"), System.Net.HttpStatusCode.BadRequest),
+            ("run_id=0123456789abcdef0123456789abcdef&path=a.txt", System.Net.HttpStatusCode.NotFound),
+            ($"run_id={runId}&path=missing.txt", System.Net.HttpStatusCode.NotFound),
+        ];
+        foreach (var (query, status) in cases)
+        {
+            using var response = await ui.Http.GetAsync("/get-artifact?" + query);
+            Assert.True(status == response.StatusCode, $"{query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     private async Task PutAsync(string storePath, string content)
     {
         using var body = new StringContent(content);
