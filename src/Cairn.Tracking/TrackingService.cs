@@ -145,6 +145,21 @@ public sealed class TrackingService(ITrackingStore store)
         }, cancellationToken);
     }
 
+    /// <summary>Run counts and latest run times per experiment (for overviews such as the UI's experiments page).</summary>
+    public Task<IReadOnlyList<ExperimentRunStats>> GetExperimentRunStatsAsync(IReadOnlyList<string> experimentIds, CancellationToken cancellationToken) =>
+        store.GetExperimentRunStatsAsync(experimentIds, cancellationToken);
+
+    /// <summary>The metric and param keys an experiment's runs use (the columns a runs table can show).</summary>
+    public Task<ExperimentRunKeys> GetExperimentRunKeysAsync(string experimentId, int maxKeys, CancellationToken cancellationToken)
+    {
+        if (maxKeys is < 1 or > TrackingLimits.MaxSearchResults)
+        {
+            throw CairnException.InvalidParameter($"Invalid value {maxKeys} for parameter 'max_keys': expected 1 to {TrackingLimits.MaxSearchResults}.");
+        }
+
+        return store.GetExperimentRunKeysAsync(experimentId, maxKeys, cancellationToken);
+    }
+
     /// <summary>Accepts MLflow's enum names and numbers ("ACTIVE_ONLY" or 1).</summary>
     public static ViewType ParseViewType(string? value, string field) => value?.ToUpperInvariant() switch
     {

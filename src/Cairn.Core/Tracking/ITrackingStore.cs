@@ -44,4 +44,10 @@ public interface ITrackingStore
     Task<Page<Metric>> GetMetricHistoryAsync(string runId, string key, int maxResults, string? pageToken, CancellationToken cancellationToken);
 
     Task<Page<Run>> SearchRunsAsync(RunSearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Run counts and latest run times of the given experiments (active runs); experiments without runs are left out.</summary>
+    Task<IReadOnlyList<ExperimentRunStats>> GetExperimentRunStatsAsync(IReadOnlyList<string> experimentIds, CancellationToken cancellationToken);
+
+    /// <summary>The distinct metric and param keys of an experiment's latest active runs (<see cref="ExperimentRunKeys.RecentRuns"/>), at most <paramref name="maxKeys"/> of each.</summary>
+    Task<ExperimentRunKeys> GetExperimentRunKeysAsync(string experimentId, int maxKeys, CancellationToken cancellationToken);
 }

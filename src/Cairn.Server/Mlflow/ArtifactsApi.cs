@@ -30,6 +30,7 @@ public static partial class ArtifactsApi
             g.MapGet("/presigned/{**path}", (HttpContext ctx) => NotImplemented(ctx, "Presigned upload URLs"));
         });
         app.MapEach(MlflowRoutes.Prefixes, g => g.MapGet("/artifacts/list", ListRunArtifactsAsync));
+        app.MapGet("/get-artifact", GetRunArtifactAsync);
         return app;
     }
 

@@ -156,6 +156,44 @@ public abstract class TrackingStoreContract : IAsyncLifetime
         Assert.Equal(created.Order(), seen.Order());
     }
 
+    [Fact]
+    public async Task ExperimentRunStats_CountActiveRuns_AndLatestTimes()
+    {
+        var busy = await Store.CreateExperimentAsync("stats-" + Guid.NewGuid().ToString("N"), null, [], default);
+        var empty = await Store.CreateExperimentAsync("stats-empty-" + Guid.NewGuid().ToString("N"), null, [], default);
+        var first = await Store.CreateRunAsync(new NewRun { ExperimentId = busy, RunName = "a", StartTime = 1_000 }, default);
+        await Store.CreateRunAsync(new NewRun { ExperimentId = busy, RunName = "b", StartTime = 5_000 }, default);
+        var deleted = await Store.CreateRunAsync(new NewRun { ExperimentId = busy, RunName = "c", StartTime = 9_000 }, default);
+        await Store.UpdateRunAsync(new RunUpdate(first.Info.RunId, RunStatus.Finished, 7_000, null), default);
+        await Store.SetRunLifecycleAsync(deleted.Info.RunId, LifecycleStage.Deleted, default);
+
+        var stats = await Store.GetExperimentRunStatsAsync([busy, empty, "not-a-number"], default);
+
+        var only = Assert.Single(stats);
+        Assert.Equal(new ExperimentRunStats(busy, 2, 5_000, 7_000), only);
+        Assert.Equal(7_000, only.LastActivity);
+    }
+
+    [Fact]
+    public async Task ExperimentRunKeys_AreTheDistinctKeysOfItsRuns_Bounded()
+    {
+        var experimentId = await Store.CreateExperimentAsync("keys-" + Guid.NewGuid().ToString("N"), null, [], default);
+        var other = await Store.CreateExperimentAsync("keys-other-" + Guid.NewGuid().ToString("N"), null, [], default);
+        foreach (var (experiment, metric, param) in new[] { (experimentId, "rmse", "lr"), (experimentId, "mae", "lr"), (experimentId, "rmse", "depth"), (other, "elsewhere", "elsewhere") })
+        {
+            var run = await Store.CreateRunAsync(new NewRun { ExperimentId = experiment, RunName = "r" }, default);
+            await Store.LogBatchAsync(new LogBatch(run.Info.RunId, [new Metric(metric, 1, 1, 0)], [new KeyValue(param, "1")], []), default);
+        }
+
+        var keys = await Store.GetExperimentRunKeysAsync(experimentId, 10, default);
+        var bounded = await Store.GetExperimentRunKeysAsync(experimentId, 1, default);
+
+        Assert.Equal(["mae", "rmse"], keys.MetricKeys);
+        Assert.Equal(["depth", "lr"], keys.ParamKeys);
+        Assert.Equal(["mae"], bounded.MetricKeys);
+        Assert.Equal(["depth"], bounded.ParamKeys);
+    }
+
     private async Task<string> NewRunAsync()
     {
         var experimentId = await Store.CreateExperimentAsync("e-" + Guid.NewGuid().ToString("N"), null, [], default);
