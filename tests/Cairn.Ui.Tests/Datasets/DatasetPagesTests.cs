@@ -133,7 +133,7 @@ public sealed class DatasetPagesTests(UiFixture ui)
         await using var p = await ui.OpenAsync(Links.DatasetsPage("not a token"));
 
         Assert.Equal(400, p.Status);
-        await Assertions.Expect(p.Page.GetByTestId("datasets-error")).ToContainTextAsync("page_token");
+        await Assertions.Expect(p.Page.GetByTestId("datasets-error")).ToContainTextAsync("Invalid page token");
     }
 
     /// <summary>The demo's pipeline runs whose steps read or produced <paramref name="version"/>, with their tracked runs, from the pipelines API.</summary>

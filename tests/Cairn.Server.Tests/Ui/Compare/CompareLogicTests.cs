@@ -122,14 +122,23 @@ public sealed class CompareLogicTests
     }
 
     [Fact]
-    public void LatestValues_GivesOneBarTracePerRun_OverTheMetricsItHas()
+    public void LatestValues_GivesOneBarPerRunThatHasTheMetric_InTheRunsColour()
     {
         var runs = new[] { Run("1", "a", [], [("acc", 0.5, 0)]), Run("2", "b", [], [("acc", 0.7, 0), ("f1", double.NaN, 0)]) };
 
-        var traces = CompareCharts.LatestValues(runs, ["a", "b"], ["acc", "f1"]);
+        var acc = CompareCharts.LatestValues(runs, ["a", "b"], "acc");
+        var f1 = Assert.Single(CompareCharts.LatestValues(runs, ["a", "b"], "f1"));
 
-        Assert.Equal(2, traces.Count);
-        Assert.Equal(["acc"], traces[0]!["x"]!.AsArray().Select(v => v!.GetValue<string>()));
-        Assert.Equal("[0.7,null]", traces[1]!["y"]!.ToJsonString());
+        Assert.Equal(["a", "b"], acc.Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Equal("[null]", f1!["y"]!.ToJsonString());
+        Assert.Equal(CompareCharts.RunColor(1), f1["marker"]!["color"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void LatestValueMetrics_PutDifferingMetricsFirst_ThenUndottedNames_Bounded()
+    {
+        var runs = new[] { Run("1", "a", [], [("acc", 0.5, 0), ("train.acc", 0.5, 0), ("rows", 10, 0), ("zeta", 1, 0)]), Run("2", "b", [], [("acc", 0.7, 0), ("train.acc", 0.7, 0), ("rows", 10, 0), ("zeta", 1, 0)]) };
+
+        Assert.Equal(["acc", "train.acc", "rows"], CompareCharts.LatestValueMetrics(runs, ["zeta", "train.acc", "rows", "acc"], 3));
     }
 }

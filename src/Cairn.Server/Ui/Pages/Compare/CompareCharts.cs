@@ -14,6 +14,11 @@ public static class CompareCharts
     /// <summary>Params beyond this many make parcoords unreadable; those that differ between runs come first.</summary>
     public const int MaxParcoordsParams = 12;
 
+    /// <summary>Plotly's default colours, fixed per run so that a run has one colour in every chart (and in the runs table).</summary>
+    private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
+    public static string RunColor(int index) => Palette[index % Palette.Length];
+
     /// <summary>The label of each run in legends: its name, with its short id when two runs share a name.</summary>
     public static IReadOnlyList<string> RunLabels(IReadOnlyList<Run> runs)
     {
@@ -34,18 +39,26 @@ public static class CompareCharts
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)];
 
-    /// <summary>One line per run (step on x, value on y) for one metric; runs without it are left out.</summary>
+    /// <summary>One line per run (step on x, value on y) for one metric, given in run order; runs without it (empty history) are left out.</summary>
     public static JsonArray Curves(IReadOnlyList<(string Label, IReadOnlyList<Metric> History)> series)
     {
         var traces = new JsonArray();
-        foreach (var (label, history) in series.Where(s => s.History.Count > 0))
+        for (var i = 0; i < series.Count; i++)
         {
+            var (label, history) = series[i];
+            if (history.Count == 0)
+            {
+                continue;
+            }
+
             var points = history.OrderBy(m => m.Step).ThenBy(m => m.Timestamp).ToList();
             traces.Add(new JsonObject
             {
                 ["type"] = "scatter",
                 ["mode"] = points.Count > 1 ? "lines+markers" : "markers",
                 ["name"] = PlotlyText.Escape(label),
+                ["marker"] = new JsonObject { ["color"] = RunColor(i) },
+                ["line"] = new JsonObject { ["color"] = RunColor(i) },
                 ["x"] = Numbers(points.Select(m => (double)m.Step)),
                 ["y"] = Numbers(points.Select(m => m.Value)),
             });
@@ -54,21 +67,34 @@ public static class CompareCharts
         return traces;
     }
 
-    /// <summary>The latest value of each metric, one bar group per metric, one bar per run.</summary>
-    public static JsonArray LatestValues(IReadOnlyList<Run> runs, IReadOnlyList<string> labels, IReadOnlyList<string> keys)
+    /// <summary>
+    /// Metrics worth a bar chart of their latest values, at most <paramref name="max"/>: those that differ
+    /// between the runs first, then undotted names before step-prefixed copies (train.f1 repeats f1).
+    /// </summary>
+    public static IReadOnlyList<string> LatestValueMetrics(IReadOnlyList<Run> runs, IEnumerable<string> keys, int max) =>
+        [.. keys.Select(k => (Key: k, Values: runs.Select(r => r.Metrics.LastOrDefault(m => m.Key == k)?.Value).Distinct().Count()))
+            .OrderBy(k => k.Values > 1 ? 0 : 1).ThenBy(k => k.Key.Contains('.', StringComparison.Ordinal) ? 1 : 0).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(max)
+            .Select(k => k.Key)];
+
+    /// <summary>One metric's latest value per run (one bar each, in the runs' colours); runs without it are left out.</summary>
+    public static JsonArray LatestValues(IReadOnlyList<Run> runs, IReadOnlyList<string> labels, string key)
     {
         var traces = new JsonArray();
         for (var i = 0; i < runs.Count; i++)
         {
-            var latest = runs[i].Metrics.GroupBy(m => m.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-            var present = keys.Where(latest.ContainsKey).ToList();
-            traces.Add(new JsonObject
+            if (runs[i].Metrics.LastOrDefault(m => m.Key == key) is { } metric)
             {
-                ["type"] = "bar",
-                ["name"] = PlotlyText.Escape(labels[i]),
-                ["x"] = new JsonArray([.. present.Select(k => (JsonNode?)JsonValue.Create(PlotlyText.Escape(k)))]),
-                ["y"] = Numbers(present.Select(k => latest[k])),
-            });
+                traces.Add(new JsonObject
+                {
+                    ["type"] = "bar",
+                    ["name"] = PlotlyText.Escape(labels[i]),
+                    ["x"] = new JsonArray(JsonValue.Create(PlotlyText.Escape(labels[i]))),
+                    ["y"] = Numbers([metric.Value]),
+                    ["marker"] = new JsonObject { ["color"] = RunColor(i) },
+                    ["hovertemplate"] = "%{y}<extra>%{fullData.name}</extra>",
+                });
+            }
         }
 
         return traces;

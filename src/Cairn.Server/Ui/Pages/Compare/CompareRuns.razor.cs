@@ -15,6 +15,7 @@ public sealed partial class CompareRuns
 {
     public const int MaxCurveMetrics = 12;
     public const int MaxHistoryPoints = 5000;
+    public const int MaxLatestCharts = 12;
 
     [Inject] public required TrackingService Tracking { get; set; }
 
@@ -34,7 +35,7 @@ public sealed partial class CompareRuns
     private IReadOnlyList<string> _metricChoices = [];
     private string? _metric;
     private readonly List<(string Key, JsonArray Traces)> _curves = [];
-    private JsonArray? _latest;
+    private readonly List<(string Key, JsonArray Traces)> _latest = [];
     private JsonArray? _parcoords;
     private int _parcoordsRuns;
     private IReadOnlyList<DiffRow> _diff = [];
@@ -95,8 +96,8 @@ public sealed partial class CompareRuns
         }
 
         await LoadCurvesAsync(ct);
-        var latestKeys = _metricChoices.Where(k => !_curves.Any(c => c.Key == k)).Order(StringComparer.Ordinal).ToList();
-        _latest = latestKeys.Count > 0 ? CompareCharts.LatestValues(_runs, _labels, latestKeys) : null;
+        var single = _metricChoices.Where(k => !_curves.Any(c => c.Key == k));
+        _latest.AddRange(CompareCharts.LatestValueMetrics(_runs, single, MaxLatestCharts).Select(k => (k, CompareCharts.LatestValues(_runs, _labels, k))));
         if (_metric is not null)
         {
             (_parcoords, _parcoordsRuns) = CompareCharts.Parcoords(_runs, _metric);
@@ -114,11 +115,10 @@ public sealed partial class CompareRuns
             var series = new List<(string, IReadOnlyList<Metric>)>();
             for (var i = 0; i < _runs.Count; i++)
             {
-                if (_runs[i].Metrics.Any(m => m.Key == key))
-                {
-                    var page = await Tracking.GetMetricHistoryAsync(_runs[i].Info.RunId, key, MaxHistoryPoints, null, ct);
-                    series.Add((_labels[i], page.Items));
-                }
+                var history = _runs[i].Metrics.Any(m => m.Key == key)
+                    ? (await Tracking.GetMetricHistoryAsync(_runs[i].Info.RunId, key, MaxHistoryPoints, null, ct)).Items
+                    : [];
+                series.Add((_labels[i], history));
             }
 
             _curves.Add((key, CompareCharts.Curves(series)));
