@@ -69,7 +69,7 @@ public sealed class DatasetsLogicTests
         var rows = DatasetLineage.Rows(uses);
 
         Assert.Equal(["r2", "r1"], rows.Select(r => r.PipelineRunId));
-        Assert.Equal(["ingest", "validate", "split → train"], rows[1].Produced);
+        Assert.Equal(["ingest", "validate", "split"], rows[1].Produced);
         Assert.Equal(["validate"], rows[1].Consumed);
         Assert.Equal("t-r1", rows[1].TrackingRunId);
     }

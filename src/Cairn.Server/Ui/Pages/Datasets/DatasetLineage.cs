@@ -15,7 +15,7 @@ public static class DatasetLineage
 {
     public const string ValidationReportFile = "validation.json";
 
-    /// <summary>One row per pipeline run, newest first; each step named once per direction ("ingest", "split → train").</summary>
+    /// <summary>One row per pipeline run, newest first; each step named once per direction, in execution order.</summary>
     public static IReadOnlyList<DatasetLineageRow> Rows(IReadOnlyList<DatasetVersionUse> uses) =>
         [.. uses.GroupBy(u => u.RunId, StringComparer.Ordinal)
             .Select(g => new DatasetLineageRow(
@@ -34,7 +34,5 @@ public static class DatasetLineage
             .Select(u => new ValidationSource(u.RunId, u.PipelineName, u.StepId, u.State, u.RunCreatedTime, u.Artifact.Uri))];
 
     private static IReadOnlyList<string> Steps(IEnumerable<DatasetVersionUse> uses) =>
-        [.. uses.OrderBy(u => u.ExecutionId)
-            .Select(u => u.Slot == u.StepId || u.Slot is "dataset" or "data" ? u.StepId : $"{u.StepId} → {u.Slot}")
-            .Distinct(StringComparer.Ordinal)];
+        [.. uses.OrderBy(u => u.ExecutionId).Select(u => u.StepId).Distinct(StringComparer.Ordinal)];
 }
