@@ -63,6 +63,17 @@ public static class ProfileCharts
         });
     }
 
+    /// <summary>The x axis of category bars: long values shortened on the ticks (the bar's hover shows them whole).</summary>
+    public static JsonObject CategoryAxis(JsonArray data)
+    {
+        var values = data[0]!["x"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        return new JsonObject
+        {
+            ["tickvals"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]),
+            ["ticktext"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v.Length <= 20 ? v : v[..19] + "…"))]),
+        };
+    }
+
     /// <summary>What a column's chart shows: a histogram for numbers, category bars otherwise (none for unique values such as dates).</summary>
     public static (JsonArray Data, string XTitle)? For(ColumnProfileDto column)
     {
