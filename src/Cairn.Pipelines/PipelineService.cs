@@ -117,6 +117,17 @@ public sealed class PipelineService(
         return await GetRunAsync(runId, cancellationToken);
     }
 
+    /// <summary>Which pipeline runs (and steps) read or produced a dataset version, newest first.</summary>
+    public Task<IReadOnlyList<DatasetVersionUse>> FindDatasetVersionUsesAsync(string datasetVersion, int maxResults, CancellationToken cancellationToken)
+    {
+        if (maxResults is < 1 or > 1000)
+        {
+            throw CairnException.InvalidParameter($"Invalid value {maxResults} for parameter 'max_results': it must be between 1 and 1000.");
+        }
+
+        return _store.FindDatasetVersionUsesAsync(datasetVersion, maxResults, cancellationToken);
+    }
+
     public Task<LineageGraph> GetArtifactLineageAsync(long artifactId, CancellationToken cancellationToken) =>
         _store.GetArtifactLineageAsync(artifactId, cancellationToken);
 

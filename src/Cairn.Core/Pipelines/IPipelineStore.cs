@@ -72,6 +72,12 @@ public interface IPipelineStore
     /// <summary>COMPLETE executions with this cache key (newest first), with their outputs.</summary>
     Task<IReadOnlyList<ExecutionInfo>> FindCompleteByCacheKeyAsync(string cacheKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The executions that read or published an artifact naming this dataset version (full hash) in its
+    /// <c>dataset_versions</c> or <c>version</c> property, newest first, at most <paramref name="maxResults"/>.
+    /// </summary>
+    Task<IReadOnlyList<DatasetVersionUse>> FindDatasetVersionUsesAsync(string datasetVersion, int maxResults, CancellationToken cancellationToken);
+
     /// <summary>Walks the lineage graph both ways from an artifact.</summary>
     Task<LineageGraph> GetArtifactLineageAsync(long artifactId, CancellationToken cancellationToken);
 

@@ -48,6 +48,12 @@ public static class Links
     /// <summary>A file of the artifact store (e.g. a model version's bundle), served for download by the MLflow artifacts proxy.</summary>
     public static string StoredArtifact(string storePath) =>
         "/api/2.0/mlflow-artifacts/artifacts/" + string.Join('/', storePath.Split('/').Select(Uri.EscapeDataString));
+    /// <summary>The compare page with the metric its parallel coordinates show, and whether the diff table shows only differing rows.</summary>
+    public static string Compare(IEnumerable<string> runIds, string? metric, bool onlyDifferences) =>
+        Compare(runIds) + (metric is null ? "" : "&metric=" + Uri.EscapeDataString(metric)) + (onlyDifferences ? "&diff=1" : "");
+
+    /// <summary>A further page of the datasets list.</summary>
+    public static string DatasetsPage(string pageToken) => $"{Datasets}?page_token={Uri.EscapeDataString(pageToken)}";
 
     private static string Segment(string value) => Uri.EscapeDataString(value);
 }
