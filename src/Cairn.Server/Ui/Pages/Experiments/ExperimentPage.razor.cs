@@ -69,10 +69,7 @@ public sealed partial class ExperimentPage
         catch (CairnException e) when (e.Code is ErrorCode.InvalidParameterValue or ErrorCode.BadRequest)
         {
             _error = e.Message;
-            if (HttpContext is { Response.HasStarted: false })
-            {
-                HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
+            ResponseStatus.Set(HttpContext, StatusCodes.Status400BadRequest);
         }
     }
 

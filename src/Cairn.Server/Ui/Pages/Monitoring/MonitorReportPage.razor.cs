@@ -55,7 +55,7 @@ public sealed partial class MonitorReportPage
         catch (CairnException e)
         {
             Error = e.Message;
-            SetStatus(StatusCodes.Status400BadRequest);
+            ResponseStatus.Set(HttpContext, StatusCodes.Status400BadRequest);
             return;
         }
 
@@ -79,13 +79,6 @@ public sealed partial class MonitorReportPage
         }
     }
 
-    private void SetStatus(int status)
-    {
-        if (HttpContext is not null && !HttpContext.Response.HasStarted)
-        {
-            HttpContext.Response.StatusCode = status;
-        }
-    }
 
     /// <summary>Evidently's dataset drift sentence: "Drift is detected for 50 % of columns (2 out of 4)."</summary>
     public static string DriftSentence(DatasetDrift drift)

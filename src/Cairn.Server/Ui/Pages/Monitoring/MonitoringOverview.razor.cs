@@ -85,7 +85,7 @@ public sealed partial class MonitoringOverview
             Error = e.Message;
             // A filter naming no deployment is a bad filter (400), and a 404 page would lose its body (.NET 10's endpoint renderer
             // answers a component's 404 without one): the message and the filter form stay on the page.
-            SetStatus(StatusCodes.Status400BadRequest);
+            ResponseStatus.Set(HttpContext, StatusCodes.Status400BadRequest);
         }
     }
 
@@ -118,13 +118,6 @@ public sealed partial class MonitoringOverview
         Fires = TriggerFires.Fires(runs, deployment);
     }
 
-    private void SetStatus(int status)
-    {
-        if (HttpContext is not null && !HttpContext.Response.HasStarted)
-        {
-            HttpContext.Response.StatusCode = status;
-        }
-    }
 
     private bool IsFiring(string rule) => Firing.Any(f => f.Rule == rule);
 }

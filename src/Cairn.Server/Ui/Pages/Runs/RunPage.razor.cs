@@ -101,10 +101,7 @@ public sealed partial class RunPage
         catch (CairnException e) when (e.Code == ErrorCode.InvalidParameterValue)
         {
             _previewError = e.Message;
-            if (HttpContext is { Response.HasStarted: false })
-            {
-                HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
+            ResponseStatus.Set(HttpContext, StatusCodes.Status400BadRequest);
         }
     }
 
