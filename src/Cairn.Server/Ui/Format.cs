@@ -9,6 +9,10 @@ public static class Format
     public static string Time(long? unixMs) =>
         unixMs is null or <= 0 ? "" : DateTimeOffset.FromUnixTimeMilliseconds(unixMs.Value).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>Unix milliseconds as a plotly date axis value (<c>2026-11-25 14:03:07.250</c>, UTC).</summary>
+    public static string ChartTime(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
     /// <summary>Milliseconds as <c>850 ms</c>, <c>12.3 s</c>, <c>4m 05s</c> or <c>2h 10m</c>.</summary>
     public static string Duration(long? ms) => ms switch
     {

@@ -31,6 +31,9 @@ public static class Links
 
     public static string DatasetVersion(string name, string version) => $"/datasets/{Segment(name)}/versions/{Segment(version)}";
 
+    /// <summary>A dataset version's file, served for download by the datasets API.</summary>
+    public static string DatasetDownload(string name, string version) => $"/api/v1/datasets/{Segment(name)}/versions/{Segment(version)}/data";
+
     public static string Pipeline(string name) => $"/pipelines/{Segment(name)}";
 
     public static string PipelineRun(string runId) => $"/pipelines/runs/{Segment(runId)}";
@@ -48,6 +51,7 @@ public static class Links
     /// <summary>A file of the artifact store (e.g. a model version's bundle), served for download by the MLflow artifacts proxy.</summary>
     public static string StoredArtifact(string storePath) =>
         "/api/2.0/mlflow-artifacts/artifacts/" + string.Join('/', storePath.Split('/').Select(Uri.EscapeDataString));
+
     /// <summary>The compare page with the metric its parallel coordinates show, and whether the diff table shows only differing rows.</summary>
     public static string Compare(IEnumerable<string> runIds, string? metric, bool onlyDifferences) =>
         Compare(runIds) + (metric is null ? "" : "&metric=" + Uri.EscapeDataString(metric)) + (onlyDifferences ? "&diff=1" : "");

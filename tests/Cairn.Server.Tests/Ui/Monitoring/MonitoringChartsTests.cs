@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cairn.Core.Monitoring;
 using Cairn.Server.Ui.Pages.Monitoring;
+using Cairn.Server.Ui;
 
 namespace Cairn.Server.Tests.Ui.Monitoring;
 
@@ -83,8 +84,8 @@ public sealed class MonitoringChartsTests
         Assert.Null(slices["y"]![1]);
         var perReport = traces[1]!;
         Assert.Equal([0.6, 0.8], perReport["y"]!.AsArray().Select(v => (double)v!));
-        Assert.Equal(MonitoringCharts.Time(10_000), (string?)perReport["x"]![0]);
-        Assert.Equal("1970-01-01 00:00:10.000", MonitoringCharts.Time(10_000));
+        Assert.Equal(Format.ChartTime(10_000), (string?)perReport["x"]![0]);
+        Assert.Equal("1970-01-01 00:00:10.000", Format.ChartTime(10_000));
     }
 
     [Fact]

@@ -21,16 +21,13 @@ public static class LiveCharts
         {
             ["type"] = "date",
             ["title"] = new JsonObject { ["text"] = "time (UTC)" },
-            ["range"] = new JsonArray(Time(nowMs - (long)span.TotalMilliseconds), Time(nowMs)),
+            ["range"] = new JsonArray(Format.ChartTime(nowMs - (long)span.TotalMilliseconds), Format.ChartTime(nowMs)),
         },
         ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["rangemode"] = "tozero" },
         ["margin"] = new JsonObject { ["l"] = 56, ["r"] = 16, ["t"] = 32, ["b"] = 80 },
         ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.4 },
         ["showlegend"] = true,
     };
-
-    private static string Time(long unixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static JsonArray Lines<T>(
         IReadOnlyList<LivePoint> history, IReadOnlyList<string> variants, Func<LivePoint, IReadOnlyDictionary<string, T>> values, Func<T, double?> number)
@@ -42,7 +39,7 @@ public static class LiveCharts
             var y = new JsonArray();
             foreach (var point in history)
             {
-                x.Add(Time(point.AtMs));
+                x.Add(Format.ChartTime(point.AtMs));
                 y.Add(values(point).TryGetValue(variant, out var value) && number(value) is { } v && double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 3)) : null);
             }
 

@@ -72,6 +72,5 @@ public static class RolloutChart
     };
 
     private static JsonArray Times(IEnumerable<RolloutDecision> decisions) =>
-        new([.. decisions.Select(d => (JsonNode?)JsonValue.Create(
-            DateTimeOffset.FromUnixTimeMilliseconds(d.Timestamp).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)))]);
+        new([.. decisions.Select(d => (JsonNode?)JsonValue.Create(Format.ChartTime(d.Timestamp)))]);
 }

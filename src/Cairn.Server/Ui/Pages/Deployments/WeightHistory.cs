@@ -34,7 +34,7 @@ public static class WeightHistory
             var text = new JsonArray();
             foreach (var e in ordered)
             {
-                x.Add(DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
+                x.Add(Format.ChartTime(e.Timestamp));
                 y.Add(e.Variants.Where(v => v.Mode == VariantMode.Live && Key(v) == key).Sum(v => v.Weight));
                 text.Add(PlotlyText.Escape($"#{e.Sequence} {e.Action} by {e.Actor}"));
             }

@@ -67,7 +67,7 @@ public static class MonitoringCharts
         {
             traces.Add(Line(
                 "slices of this window", SeriesColors[0],
-                slices.Select(p => Time(p.Start + ((p.End - p.Start) / 2))), slices.Select(p => p.Metrics[metric]),
+                slices.Select(p => Format.ChartTime(p.Start + ((p.End - p.Start) / 2))), slices.Select(p => p.Metrics[metric]),
                 slices.Select(p => $"{p.Labelled} labelled")));
         }
 
@@ -75,7 +75,7 @@ public static class MonitoringCharts
         {
             traces.Add(Line(
                 "per report", SeriesColors[1],
-                reports.Select(r => Time(r.WindowEnd)), reports.Select(r => r.Performance!.Metrics[metric]),
+                reports.Select(r => Format.ChartTime(r.WindowEnd)), reports.Select(r => r.Performance!.Metrics[metric]),
                 reports.Select(r => $"report {r.Id}, {r.Performance!.Labelled} labelled")));
         }
 
@@ -92,9 +92,9 @@ public static class MonitoringCharts
         var withPrediction = reports.Where(r => r.PredictionDrift is { Skipped: null } p && double.IsFinite(p.Score)).ToList();
         return
         [
-            Line("share of drifted columns", SeriesColors[0], withDrift.Select(r => Time(r.WindowEnd)), withDrift.Select(r => r.FeatureDrift!.Share),
+            Line("share of drifted columns", SeriesColors[0], withDrift.Select(r => Format.ChartTime(r.WindowEnd)), withDrift.Select(r => r.FeatureDrift!.Share),
                 withDrift.Select(r => $"report {r.Id}")),
-            Line("prediction drift score", SeriesColors[1], withPrediction.Select(r => Time(r.WindowEnd)), withPrediction.Select(r => r.PredictionDrift!.Score),
+            Line("prediction drift score", SeriesColors[1], withPrediction.Select(r => Format.ChartTime(r.WindowEnd)), withPrediction.Select(r => r.PredictionDrift!.Score),
                 withPrediction.Select(r => $"report {r.Id}")),
         ];
     }
@@ -118,7 +118,7 @@ public static class MonitoringCharts
         {
             var points = group.OrderBy(r => r.WindowEnd).ThenBy(r => r.Id).ToList();
             traces.Add(Line($"{group.Key.Deployment} / {group.Key.Variant}", SeriesColors[i++ % SeriesColors.Length],
-                points.Select(r => Time(r.WindowEnd)), points.Select(r => value(r)!.Value), points.Select(r => $"report {r.Id}")));
+                points.Select(r => Format.ChartTime(r.WindowEnd)), points.Select(r => value(r)!.Value), points.Select(r => $"report {r.Id}")));
         }
 
         return traces;
@@ -147,10 +147,6 @@ public static class MonitoringCharts
     /// <summary>The report's metrics, headline metrics first (the order of the HTML report).</summary>
     public static IReadOnlyList<string> MetricNames(PerformanceSummary? performance) =>
         performance is null ? [] : [.. performance.Metrics.Keys.OrderBy(HtmlReport.MetricOrder).ThenBy(m => m, StringComparer.Ordinal)];
-
-    /// <summary>Plotly reads this as a date; always UTC.</summary>
-    public static string Time(long unixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     /// <summary>Each count as a percentage of the total (all zeros when there is none).</summary>
     public static IReadOnlyList<double> Shares(IReadOnlyList<long> counts)
